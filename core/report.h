@@ -1,0 +1,30 @@
+// The one public header: analyze a report's bytes into a Result, or straight
+// into the JSON of ../shared/spec/output.md. Never throws on any input; bad
+// input yields diagnostics in the result.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types.h"
+
+namespace reportlens {
+
+struct Options {
+  std::size_t max_input_bytes = 32u << 20;  // larger input is cut here, with an error diagnostic
+  bool pretty = false;                      // JSON with indentation
+};
+
+// Reads {"max_input_bytes": N, "pretty": bool}; unknown keys are ignored, a
+// malformed string adds a warning diagnostic and keeps the defaults.
+Options options_from_json(std::string_view json, std::vector<Diagnostic>* diagnostics);
+
+Result analyze(std::string_view input, const Options& options = {});
+
+// The whole contract in one call (the CLI's and the WebAssembly module's).
+std::string analyze_to_json(std::string_view input, std::string_view options_json);
+
+const char* version();
+
+}  // namespace reportlens
