@@ -1,5 +1,6 @@
 # Build step: turns the data files named in INPUTS into OUT, a C++ source that
 # defines reportlens::embedded_files() (file name -> contents). Run by CMake -P.
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 set(body "")
 set(index "")
 set(n 0)

@@ -1,0 +1,60 @@
+// Calls the stages in order (design.md "Data flow"), nothing else.
+#include <nlohmann/json.hpp>
+
+#include "decode.h"
+#include "headings.h"
+#include "json.h"
+#include "meta.h"
+#include "normalize.h"
+#include "offsets.h"
+#include "parts.h"
+#include "report.h"
+#include "segment.h"
+
+namespace reportlens {
+
+const char* version() { return "0.1.0"; }
+
+Options options_from_json(std::string_view json, std::vector<Diagnostic>* diagnostics) {
+  Options o;
+  if (json.empty()) return o;
+  auto j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    if (diagnostics) diagnostics->push_back({"bad_options", Severity::warning, "选项不是有效的 JSON 对象，已使用默认值。", std::nullopt});
+    return o;
+  }
+  if (auto it = j.find("max_input_bytes"); it != j.end() && it->is_number_unsigned()) o.max_input_bytes = it->get<size_t>();
+  if (auto it = j.find("pretty"); it != j.end() && it->is_boolean()) o.pretty = it->get<bool>();
+  return o;
+}
+
+Result analyze(std::string_view input, const Options& options) {
+  Result r;
+  Decoded decoded = decode(input, options.max_input_bytes, r.diagnostics);
+  r.stats.input_chars = static_cast<uint32_t>(decoded.chars.size());
+  if (decoded.usable) {
+    NormText norm = normalize(decoded, r.diagnostics);
+    Segmented seg = segment(norm, r.diagnostics);
+    r.stats.text_chars = static_cast<uint32_t>(seg.text.size());
+    r.stats.blocks = static_cast<uint32_t>(seg.blocks.size());
+    for (char32_t c : seg.text.chars) r.stats.han_chars += is_han(c);
+    r.sections = find_headings(seg, decoded.chars, r.diagnostics);
+    assign_parts(r.sections);
+    r.missing_parts = missing_parts(r.sections);
+    r.meta = find_meta(seg, r.sections, decoded.chars);
+    if (seg.blocks.empty())
+      r.diagnostics.push_back({"no_text", Severity::error, "清理后没有剩下可读的正文。", std::nullopt});
+  }
+  spans_to_utf16(r, decoded.utf16);
+  return r;
+}
+
+std::string analyze_to_json(std::string_view input, std::string_view options_json) {
+  std::vector<Diagnostic> option_diags;
+  Options o = options_from_json(options_json, &option_diags);
+  Result r = analyze(input, o);
+  r.diagnostics.insert(r.diagnostics.begin(), option_diags.begin(), option_diags.end());
+  return to_json(r, o.pretty);
+}
+
+}  // namespace reportlens

@@ -1,0 +1,115 @@
+// Stage 1, decode (see decode.h).
+#include "decode.h"
+
+#include <string>
+
+namespace reportlens {
+namespace {
+
+void push(Decoded& d, char32_t c, uint32_t& u16) {
+  d.chars.push_back(c);
+  d.utf16.push_back(u16);
+  u16 += c > 0xFFFF ? 2 : 1;
+}
+
+// WHATWG UTF-8 decoder: each maximal invalid subpart becomes one U+FFFD.
+size_t decode_utf8(std::string_view s, Decoded& d, uint32_t& u16) {
+  size_t bad = 0, first_bad = std::string::npos;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) { push(d, b, u16); ++i; continue; }
+    int need = 0;
+    char32_t c = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b >= 0xC2 && b <= 0xDF) { need = 1; c = b & 0x1F; }
+    else if (b >= 0xE0 && b <= 0xEF) { need = 2; c = b & 0x0F; if (b == 0xE0) lo = 0xA0; if (b == 0xED) hi = 0x9F; }
+    else if (b >= 0xF0 && b <= 0xF4) { need = 3; c = b & 0x07; if (b == 0xF0) lo = 0x90; if (b == 0xF4) hi = 0x8F; }
+    else { if (first_bad == std::string::npos) first_bad = i; ++bad; push(d, 0xFFFD, u16); ++i; continue; }
+    size_t j = i + 1;
+    int got = 0;
+    while (got < need && j < s.size()) {
+      unsigned char t = static_cast<unsigned char>(s[j]);
+      if (t < lo || t > hi) break;
+      lo = 0x80; hi = 0xBF;
+      c = (c << 6) | (t & 0x3F);
+      ++j; ++got;
+    }
+    if (got == need) { push(d, c, u16); i = j; }
+    else { if (first_bad == std::string::npos) first_bad = i; ++bad; push(d, 0xFFFD, u16); i = j; }
+  }
+  return bad ? (first_bad + 1) : 0;   // 1-based so 0 means none
+}
+
+void decode_utf16(std::string_view s, bool big_endian, Decoded& d, uint32_t& u16) {
+  auto unit = [&](size_t i) -> char32_t {
+    unsigned char a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
+    return big_endian ? (a << 8 | b) : (b << 8 | a);
+  };
+  for (size_t i = 0; i + 1 < s.size(); i += 2) {
+    char32_t c = unit(i);
+    if (c >= 0xD800 && c <= 0xDBFF && i + 3 < s.size()) {
+      char32_t c2 = unit(i + 2);
+      if (c2 >= 0xDC00 && c2 <= 0xDFFF) { push(d, 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00), u16); i += 2; continue; }
+    }
+    if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+    push(d, c, u16);
+  }
+}
+
+}  // namespace
+
+Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>& diags) {
+  Decoded d;
+  uint32_t u16 = 0;
+  if (bytes.empty()) {
+    diags.push_back({"empty_input", Severity::error, "输入为空：没有可分析的文本。", std::nullopt});
+    d.usable = false;
+    d.utf16.push_back(0);
+    return d;
+  }
+  if (bytes.size() > max_bytes) {
+    diags.push_back({"input_too_large", Severity::error,
+                     "输入超过 " + std::to_string(max_bytes >> 20) + " MB 上限，只分析了前 " +
+                         std::to_string(max_bytes >> 20) + " MB（共 " + std::to_string(bytes.size()) + " 字节）。",
+                     std::nullopt});
+    size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 chars
+    bytes = bytes.substr(0, cut);
+  }
+  bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (utf16) {
+    decode_utf16(bytes.substr(2), bytes[0] == '\xFE', d, u16);
+    diags.push_back({"utf16_input", Severity::info, "按 UTF-16 解码（带 BOM）。", std::nullopt});
+  } else {
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    size_t first_bad = decode_utf8(bytes, d, u16);
+    if (first_bad) {
+      size_t count = 0;
+      for (char32_t c : d.chars) count += c == 0xFFFD;
+      diags.push_back({"invalid_utf8", Severity::warning,
+                       "输入含无效的 UTF-8 字节（首处在第 " + std::to_string(first_bad - 1) + " 字节），已替换为 U+FFFD，共 " +
+                           std::to_string(count) + " 处。",
+                       std::nullopt});
+    }
+  }
+  d.utf16.push_back(u16);
+  // Binary data: NUL bytes or mostly control characters / replacement chars.
+  size_t nul = 0, ctrl = 0, bad = 0;
+  for (char32_t c : d.chars) {
+    if (c == 0) ++nul;
+    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
+    else if (c == 0xFFFD) ++bad;
+  }
+  size_t n = d.chars.size();
+  if (n == 0 || nul * 100 > n || (ctrl + bad) * 10 > n * 3) {
+    diags.push_back({"binary_input", Severity::error,
+                     "输入看来是二进制数据而不是文本（" + std::to_string(nul) + " 个 NUL，" + std::to_string(ctrl + bad) +
+                         " 个控制或无效字符，共 " + std::to_string(n) + " 个字符）。请粘贴报告正文或打开 .txt/.docx/.html 文件。",
+                     std::nullopt});
+    d.usable = false;
+  }
+  return d;
+}
+
+}  // namespace reportlens

@@ -1,0 +1,154 @@
+// Stage 4, headings (see headings.h).
+#include "headings.h"
+
+#include <string>
+
+#include "data.h"
+#include "markers.h"
+
+namespace reportlens {
+namespace {
+
+constexpr size_t kMaxTitle = 100;   // a run-on title with no end in sight is cut here
+
+struct Open {
+  std::string style;
+  int ordinal;
+  int section;   // index into sections
+};
+
+bool is_title_end(char32_t c) {
+  return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' ||
+         c == U':' || c == U'\n';
+}
+
+// End of the title that starts at b in block [b, e).
+size_t title_end(const NormText& t, size_t b, size_t e) {
+  static const auto cues = data_sections("title_ends.txt").at("body_cues");
+  size_t k = b;
+  while (k < e && !is_title_end(t.chars[k]) && !(k > b + 1 && (t.flags[k] & kBoldEdge))) {
+    if (k > b + 1 && starts_with_at(t.chars, k, U"一是")) break;
+    ++k;
+  }
+  if (k == e && k - b > 30) {   // no end before the paragraph's: where does the body plainly begin?
+    for (size_t c = b + 6; c < k; ++c)
+      for (const auto& cue : cues)
+        if (starts_with_at(t.chars, c, cue)) { k = c; goto cut; }
+  }
+cut:
+  if (k - b > kMaxTitle) k = b + kMaxTitle;
+  while (k > b && (t.chars[k - 1] == U' ' || t.chars[k - 1] == U'，' || t.chars[k - 1] == U',' || t.chars[k - 1] == U'、')) --k;
+  return k;
+}
+
+bool point_context(const NormText& t, size_t i, size_t block_begin) {
+  if (i == block_begin || (t.flags[i] & kBoldEdge)) return true;
+  char32_t p = t.chars[i - 1];
+  return p == U'。' || p == U'；' || p == U';' || p == U'：' || p == U':' || p == U' ' || p == U'，' || p == U',';
+}
+
+}  // namespace
+
+std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags) {
+  const NormText& t = seg.text;
+  std::vector<Section> sections;
+  std::vector<Open> stack;
+  size_t gaps = 0;
+
+  // Accepts a marker at pos if its number continues a sequence; returns its level or 0.
+  auto accept = [&](const Marker& m, bool mid_line) -> int {
+    for (size_t d = 0; d < stack.size(); ++d) {
+      if (stack[d].style != m.style) continue;
+      int step = m.ordinal - stack[d].ordinal;
+      if (step == 1 || (!mid_line && step == 2)) {
+        if (step == 2) ++gaps;
+        stack.resize(d);
+        return static_cast<int>(d) + 1;
+      }
+      return 0;
+    }
+    if (m.ordinal != 1 || mid_line) return 0;
+    return static_cast<int>(stack.size()) + 1;
+  };
+
+  auto add = [&](const Marker& m, int level, size_t pos, size_t block_end) {
+    size_t tb = pos + m.length;
+    size_t te = title_end(t, tb, block_end);
+    Section s;
+    s.level = level;
+    s.parent = stack.empty() ? -1 : stack.back().section;
+    s.style = m.style;
+    s.ordinal = m.ordinal;
+    s.marker = m.canonical;
+    s.marker_span = t.input_span(pos, pos + m.length);
+    s.title_span = t.input_span(tb, te);
+    s.title = printed(t, input, tb, te);
+    s.span = t.input_span(pos, block_end);
+    stack.push_back({m.style, m.ordinal, static_cast<int>(sections.size())});
+    sections.push_back(std::move(s));
+  };
+
+  std::vector<std::pair<size_t, size_t>> point_runs;   // (pos, block end) of candidate points
+  for (const Block& blk : seg.blocks) {
+    size_t pos = blk.begin;
+    if (auto m = match_heading_marker(t.chars, pos)) {
+      if (int level = accept(*m, false)) add(*m, level, pos, blk.end);
+    }
+    // mid-line: after 。 or a bold close, the next number of an open style
+    for (size_t i = blk.begin + 1; i < blk.end; ++i) {
+      bool after_stop = t.chars[i - 1] == U'。' || (t.flags[i] & kBoldEdge) || t.chars[i - 1] == U'：';
+      if (!after_stop) continue;
+      auto m = match_heading_marker(t.chars, i);
+      if (!m || m->style == "arabic_paren" || m->style == "circled" || m->style == "paren_num") continue;
+      bool next_of_open = false;
+      for (const Open& o : stack) if (o.style == m->style && m->ordinal == o.ordinal + 1) next_of_open = true;
+      if (!next_of_open) continue;
+      if (int level = accept(*m, true)) add(*m, level, i, blk.end);
+    }
+  }
+  // section spans: to the start of the next heading at the same or a higher level
+  uint32_t doc_end = t.size() ? t.to.back() : 0;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    uint32_t end = doc_end;
+    for (size_t j = i + 1; j < sections.size(); ++j)
+      if (sections[j].level <= sections[i].level) { end = sections[j].marker_span.begin; break; }
+    sections[i].span.end = end;
+  }
+  // points: 一是 二是 … in sequence inside their innermost section
+  std::vector<int> last_point(sections.size() + 1, 0);
+  for (const Block& blk : seg.blocks) {
+    for (size_t i = blk.begin; i < blk.end; ++i) {
+      if (!point_context(t, i, blk.begin)) continue;
+      auto m = match_point_marker(t.chars, i);
+      if (!m) continue;
+      uint32_t at = t.from[i];
+      int owner = -1;
+      for (size_t s = 0; s < sections.size(); ++s)
+        if (sections[s].span.begin <= at && at < sections[s].span.end) owner = static_cast<int>(s);
+      int& last = last_point[owner + 1];
+      if (m->ordinal != last + 1 && m->ordinal != 1) continue;
+      last = m->ordinal;
+      if (owner < 0) continue;   // points in the preamble have no section to belong to
+      size_t tb = i + m->length;
+      size_t te = tb;
+      while (te < blk.end && te - tb < kMaxTitle && !is_title_end(t.chars[te]) && t.chars[te] != U'，' &&
+             t.chars[te] != U',' && !(te > tb && (t.flags[te] & kBoldEdge)))
+        ++te;
+      size_t pe = te;   // the point runs to the next point marker or the block end
+      while (pe < blk.end) {
+        if (point_context(t, pe, blk.begin) && pe > te) {
+          auto n = match_point_marker(t.chars, pe);
+          if (n && n->ordinal == m->ordinal + 1) break;
+        }
+        ++pe;
+      }
+      Point p{m->canonical, printed(t, input, tb, te), t.input_span(i, pe)};
+      sections[owner].points.push_back(std::move(p));
+      i = te;
+    }
+  }
+  if (gaps) diags.push_back({"numbering_gap", Severity::warning, "标题编号有 " + std::to_string(gaps) + " 处跳号（如“一、”之后直接“三、”），已按顺序接受。", std::nullopt});
+  return sections;
+}
+
+}  // namespace reportlens

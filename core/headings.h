@@ -1,0 +1,16 @@
+// Stage 4, headings: blocks -> the heading tree (flat, with parent links) and
+// each section's points (一是…). A heading opens a block, follows a bold close,
+// or follows 。 mid-line when it is the next number of an open style. Levels
+// come from the order in which styles nest in this document; a candidate is a
+// heading only if its number continues its style's sequence (一→二; 1. may
+// restart under a new parent).
+#pragma once
+#include <vector>
+
+#include "segment.h"
+
+namespace reportlens {
+
+std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags);
+
+}  // namespace reportlens

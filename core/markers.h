@@ -1,0 +1,26 @@
+// Numbering markers: 一、 (一) 1. (1) ① ⑴ 第一部分 (headings, from
+// heading_forms.txt) and 一是 第一， (points, from point_forms.txt), matched at
+// a position of the cleaned text. Used by segment (a paragraph that opens with
+// a marker is never joined to the one before) and by headings.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "text.h"
+
+namespace reportlens {
+
+struct Marker {
+  std::string style;      // heading style id, or "point"
+  int ordinal = 0;        // 1 for 一、 (1) ① 一是
+  size_t length = 0;      // code points the marker takes, spaces after it included
+  std::string canonical;  // 一、 (一) 1. (1) ① 一是
+};
+
+std::optional<Marker> match_heading_marker(const std::u32string& s, size_t pos);
+std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos);
+
+// 一 二 … 九十九 as an ordinal, or 0; `len` gets the chars read.
+int read_cn_ordinal(const std::u32string& s, size_t pos, size_t& len);
+
+}  // namespace reportlens

@@ -1,0 +1,364 @@
+// Stage 6, meta (see meta.h).
+#include "meta.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "data.h"
+#include "text.h"
+
+namespace reportlens {
+namespace {
+
+constexpr size_t kHeadBlocks = 14;   // where title, 文号 and 签发人 are looked for
+constexpr size_t kTailBlocks = 8;    // where the signature and its date are
+
+std::u32string block_text(const Segmented& seg, const Block& b) {
+  return seg.text.chars.substr(b.begin, b.end - b.begin);
+}
+
+int read_int(const std::u32string& s, size_t& i, size_t max_digits) {
+  int v = 0;
+  size_t n = 0;
+  while (i < s.size() && is_digit(s[i]) && n < max_digits) v = v * 10 + static_cast<int>(s[i] - U'0'), ++i, ++n;
+  return n ? v : -1;
+}
+
+bool valid_date(int y, int m, int d) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1];
+}
+
+std::string format_date(int y, int m, int d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+bool ends_with_any(const std::u32string& s, std::initializer_list<std::u32string_view> ends) {
+  for (auto e : ends)
+    if (s.size() >= e.size() && std::u32string_view(s).substr(s.size() - e.size()) == e) return true;
+  return false;
+}
+
+bool is_agency_name(const std::u32string& s) {
+  return s.size() >= 3 && s.size() <= 30 &&
+         ends_with_any(s, {U"局", U"委员会", U"委", U"厅", U"办公室", U"政府", U"中心", U"办", U"署", U"院", U"部"});
+}
+
+bool has_punct(const std::u32string& s) {
+  for (char32_t c : s)
+    if (c == U'，' || c == U'。' || c == U',' || c == U'；' || c == U'：' || c == U':' || c == U'、') return true;
+  return false;
+}
+
+std::u32string strip_spaces(const std::u32string& s) {
+  std::u32string out;
+  for (char32_t c : s) if (c != U' ') out += c;
+  return out;
+}
+
+// Collapsed dates: 2025212 -> 2025-02-12 when only one split is a date.
+std::string read_collapsed(const std::u32string& line) {
+  if (line.size() < 6 || line.size() > 8) return "";
+  for (char32_t c : line) if (!is_digit(c)) return "";
+  int y = std::stoi(to_utf8(line.substr(0, 4)));
+  std::u32string rest = line.substr(4);
+  std::vector<std::string> readings;
+  for (size_t ml = 1; ml <= 2 && ml < rest.size(); ++ml) {
+    std::u32string ms = rest.substr(0, ml), ds = rest.substr(ml);
+    if (ds.size() > 2) continue;
+    int m = std::stoi(to_utf8(ms)), d = std::stoi(to_utf8(ds));
+    if (valid_date(y, m, d)) readings.push_back(format_date(y, m, d));
+  }
+  return readings.size() == 1 ? readings[0] : "";
+}
+
+}  // namespace
+
+std::string read_date(const std::u32string& s, size_t pos, size_t* len) {
+  size_t i = pos;
+  int y = read_int(s, i, 4);
+  if (y < 1990 || i - pos != 4 || i >= s.size()) return "";
+  char32_t sep = s[i];
+  if (sep != U'年' && sep != U'-' && sep != U'/' && sep != U'.') return "";
+  ++i;
+  while (i < s.size() && s[i] == U' ') ++i;
+  int m = read_int(s, i, 2);
+  if (m < 0 || i >= s.size()) return "";
+  char32_t sep2 = s[i];
+  if ((sep == U'年' && sep2 != U'月') || (sep != U'年' && sep2 != sep)) return "";
+  ++i;
+  while (i < s.size() && s[i] == U' ') ++i;
+  int d = read_int(s, i, 2);
+  if (d < 0) return "";
+  if (sep == U'年') {
+    if (i >= s.size() || (s[i] != U'日' && s[i] != U'号')) return "";
+    ++i;
+  }
+  if (!valid_date(y, m, d)) return "";
+  if (len) *len = i - pos;
+  return format_date(y, m, d);
+}
+
+std::string canonical_agency(const std::string& agency) {
+  static const auto rows = data_rows("agency_aliases.txt");
+  std::u32string a = strip_spaces(from_utf8(agency));
+  for (const auto& row : rows) {
+    if (row.size() < 2) continue;
+    size_t at = a.find(row[0]);
+    if (at != std::u32string::npos && a.find(row[1]) == std::u32string::npos) {
+      a.replace(at, row[0].size(), row[1]);
+      break;
+    }
+  }
+  return to_utf8(a);
+}
+
+Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const std::u32string& input) {
+  Meta meta;
+  const NormText& t = seg.text;
+  uint32_t first_heading = sections.empty() ? UINT32_MAX : sections.front().marker_span.begin;
+  size_t head_blocks = std::min(seg.blocks.size(), kHeadBlocks);
+
+  // Title: a short line naming the report, before the first heading.
+  for (size_t k = 0; k < head_blocks; ++k) {
+    const Block& b = seg.blocks[k];
+    if (t.from[b.begin] >= first_heading) break;
+    std::u32string s = block_text(seg, b);
+    bool names_report = (contains(s, U"报告") || contains(s, U"情况")) && (contains(s, U"法治") || contains(s, U"依法行政"));
+    if (!names_report || s.size() > 64 || s.back() == U'：' || s.back() == U':' || s.back() == U'。' || contains(s, U"。"))
+      continue;
+    size_t tb = b.begin;
+    // printed over two lines: "长春市科学技术局" / "2025年度法治政府建设报告"
+    if (k > 0) {
+      const Block& p = seg.blocks[k - 1];
+      std::u32string ps = block_text(seg, p);
+      if (is_agency_name(strip_spaces(ps)) && !has_punct(ps) && !contains(ps, U"文件")) tb = p.begin;
+    }
+    std::string title;
+    if (tb != b.begin) {
+      const Block& p = seg.blocks[k - 1];
+      title = printed(t, input, p.begin, p.end) + printed(t, input, b.begin, b.end);
+    } else {
+      title = printed(t, input, b.begin, b.end);
+    }
+    meta.title = title;
+    meta.title_span = t.input_span(tb, b.end);
+    break;
+  }
+
+  // Agency: the title's name before the year; else a "XX文件" header, a
+  // signature line, or the opening sentence's 市科技局.
+  auto agency_from = [](std::u32string s) -> std::optional<std::u32string> {
+    s = strip_spaces(s);
+    if (s.rfind(U"关于", 0) == 0) return std::nullopt;
+    size_t cut = s.size();
+    for (size_t i = 0; i + 4 < s.size(); ++i)
+      if (is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3])) { cut = i; break; }
+    for (std::u32string_view w : {U"关于", U"法治政府", U"依法行政", U"年度"}) {
+      size_t at = s.find(w);
+      if (at != std::u32string::npos && at < cut) cut = at;
+    }
+    std::u32string a = s.substr(0, cut);
+    if (is_agency_name(a)) return a;
+    return std::nullopt;
+  };
+  if (meta.title) {
+    if (auto a = agency_from(from_utf8(*meta.title))) meta.agency = to_utf8(*a);
+  }
+  if (!meta.agency) {
+    for (size_t k = 0; k < head_blocks && !meta.agency; ++k) {
+      std::u32string s = strip_spaces(block_text(seg, seg.blocks[k]));
+      if (s.size() > 2 && ends_with_any(s, {U"文件"}) && is_agency_name(s.substr(0, s.size() - 2)))
+        meta.agency = to_utf8(s.substr(0, s.size() - 2));
+    }
+  }
+  if (!meta.agency) {
+    size_t from = seg.blocks.size() > kTailBlocks ? seg.blocks.size() - kTailBlocks : 0;
+    for (size_t k = seg.blocks.size(); k > from && !meta.agency; --k) {
+      std::u32string s = strip_spaces(block_text(seg, seg.blocks[k - 1]));
+      if (is_agency_name(s) && !has_punct(s) && (contains(s, U"市") || contains(s, U"县") || contains(s, U"区") || contains(s, U"省")))
+        meta.agency = to_utf8(s);
+    }
+  }
+  if (!meta.agency) {
+    // opening sentence: "2021年,市科技局认真…" — a body name after a comma or the start
+    for (size_t k = 0; k < head_blocks && !meta.agency; ++k) {
+      std::u32string s = block_text(seg, seg.blocks[k]);
+      if (s.size() < 30) continue;
+      for (size_t i = 0; i < std::min<size_t>(s.size(), 120) && !meta.agency; ++i) {
+        if (!(s[i] == U'市' || s[i] == U'县' || s[i] == U'区' || s[i] == U'省')) continue;
+        if (i > 0 && is_han(s[i - 1]) && s[i - 1] != U'年') continue;
+        for (size_t e = i + 2; e < std::min(s.size(), i + 12); ++e) {
+          std::u32string cand = s.substr(i, e - i + 1);
+          if (has_punct(cand)) break;
+          if (ends_with_any(cand, {U"局", U"委员会", U"厅", U"人民政府", U"办公室"})) { meta.agency = to_utf8(cand); break; }
+        }
+      }
+      break;   // only the opening paragraph
+    }
+  }
+  if (meta.agency) meta.agency_canonical = canonical_agency(*meta.agency);
+
+  // Region: the agency's leading place name, else the place the text names most.
+  static const auto regions = data_rows("regions.txt");
+  if (meta.agency) {
+    std::u32string a = from_utf8(*meta.agency);
+    size_t cut = 0;
+    for (size_t i = 1; i < a.size() && i <= 12; ++i) {
+      char32_t c = a[i];
+      if (c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州' || c == U'盟' || c == U'旗') {
+        // 市科技局: a bare 市 names no place
+        cut = i + 1;
+        std::u32string rest = a.substr(cut);
+        if (rest.size() < 2) { cut = 0; break; }
+        bool more = false;
+        for (size_t j = cut; j < a.size() && j < cut + 6; ++j)
+          if (a[j] == U'市' || a[j] == U'县' || a[j] == U'区') { more = true; break; }
+        if (!more) break;
+      }
+    }
+    if (cut >= 2) meta.region = to_utf8(a.substr(0, cut));
+  }
+  if (!meta.region) {
+    std::map<std::u32string, int> counts;
+    for (const auto& row : regions) {
+      if (row.size() < 2 || row[1] != U"prefecture") continue;
+      const std::u32string& name = row[0];
+      size_t n = 0;
+      for (size_t at = t.chars.find(name); at != std::u32string::npos; at = t.chars.find(name, at + 1)) ++n;
+      if (n) counts[name] = static_cast<int>(n);
+    }
+    int best = 0;
+    for (auto& [name, n] : counts) if (n > best) best = n, meta.region = to_utf8(name);
+  }
+
+  // Report year: from the title, else the opening sentence, else the plans heading − 1.
+  auto first_year = [](const std::u32string& s, size_t limit) -> std::optional<int> {
+    for (size_t i = 0; i + 4 < s.size() && i < limit; ++i) {
+      if (i > 0 && is_digit(s[i - 1])) continue;
+      size_t j = i;
+      int y = read_int(s, j, 4);
+      if (j - i == 4 && j < s.size() && s[j] == U'年' && !(j + 1 < s.size() && is_digit(s[j + 1])) && y >= 1990 && y <= 2100)
+        return y;
+    }
+    return std::nullopt;
+  };
+  if (meta.title) meta.report_year = first_year(strip_spaces(from_utf8(*meta.title)), 64);
+  if (!meta.report_year) {
+    for (size_t k = 0; k < head_blocks && !meta.report_year; ++k) {
+      const Block& b = seg.blocks[k];
+      if (t.from[b.begin] >= first_heading) break;
+      std::u32string s = block_text(seg, b);
+      if (s.size() >= 30) meta.report_year = first_year(s, 12);
+    }
+  }
+  if (!meta.report_year) {
+    for (const Section& s : sections)
+      if (s.level == 1 && s.part && *s.part == Part::plans)
+        if (auto y = first_year(strip_spaces(from_utf8(s.title)), 12)) meta.report_year = *y - 1;
+  }
+
+  // Published: a labelled date (发布时间: …) in the chrome or the head, else the
+  // signature date at the end, else the 印发 date.
+  auto labelled = [&](const NormText& line) -> bool {
+    static const std::u32string_view kLabels[] = {U"发布时间", U"发布日期", U"成文日期", U"发文日期", U"日期", U"时间"};
+    for (auto label : kLabels) {
+      for (size_t at = line.chars.find(label); at != std::u32string::npos; at = line.chars.find(label, at + 1)) {
+        size_t i = at + label.size();
+        while (i < line.size() && (line.chars[i] == U':' || line.chars[i] == U'：' || line.chars[i] == U' ')) ++i;
+        size_t len = 0;
+        std::string d = read_date(line.chars, i, &len);
+        if (!d.empty()) {
+          meta.published = d;
+          meta.published_source = "label";
+          meta.published_span = line.input_span(i, i + len);
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (const NormText& line : seg.chrome) if (!meta.published && labelled(line)) break;
+  for (size_t k = 0; k < head_blocks && !meta.published; ++k) {
+    const Block& b = seg.blocks[k];
+    if (b.end - b.begin > 80) continue;
+    NormText line;
+    for (size_t i = b.begin; i < b.end; ++i) line.push(t.chars[i], t.from[i], t.to[i]);
+    labelled(line);
+  }
+  if (!meta.published) {
+    size_t from = seg.blocks.size() > kTailBlocks ? seg.blocks.size() - kTailBlocks : 0;
+    std::string issued;
+    std::optional<Span> issued_span;
+    for (size_t k = from; k < seg.blocks.size(); ++k) {
+      const Block& b = seg.blocks[k];
+      std::u32string s = strip_spaces(block_text(seg, b));
+      size_t len = 0;
+      std::string d = read_date(t.chars, b.begin, &len);
+      if (d.empty()) {
+        std::string c = read_collapsed(s);
+        if (!c.empty() && (!meta.report_year || std::stoi(c.substr(0, 4)) >= *meta.report_year)) {
+          meta.published = c;
+          meta.published_source = "collapsed";
+          meta.published_span = t.input_span(b.begin, b.end);
+          break;
+        }
+        continue;
+      }
+      std::u32string rest = s.substr(std::min(s.size(), len));
+      if (rest.empty()) {
+        meta.published = d;
+        meta.published_source = "signature";
+        meta.published_span = t.input_span(b.begin, b.begin + len);
+        break;
+      }
+      if (rest == U"印发" && issued.empty()) {
+        issued = d;
+        issued_span = t.input_span(b.begin, b.begin + len);
+      }
+    }
+    if (!meta.published && !issued.empty()) {
+      meta.published = issued;
+      meta.published_source = "issued";
+      meta.published_span = issued_span;
+    }
+  }
+
+  // 发文字号: 晋市科字〔2024〕1号; 签发人: 郑 泽
+  for (size_t k = 0; k < head_blocks; ++k) {
+    const Block& b = seg.blocks[k];
+    if (t.from[b.begin] >= first_heading) break;
+    const std::u32string& s = t.chars;
+    for (size_t i = b.begin; i < b.end; ++i) {
+      if (!(s[i] == U'〔' || s[i] == U'[' || s[i] == U'(' || s[i] == U'【')) continue;
+      size_t j = i + 1;
+      int y = read_int(s, j, 4);
+      if (y < 1990 || j >= b.end || !(s[j] == U'〕' || s[j] == U']' || s[j] == U')' || s[j] == U'】')) continue;
+      ++j;
+      int n = read_int(s, j, 5);
+      if (n < 0 || j >= b.end || s[j] != U'号') continue;
+      size_t st = i;
+      while (st > b.begin && is_han(s[st - 1]) && i - st < 10) --st;
+      if (st == i) continue;
+      if (!meta.doc_number) {
+        meta.doc_number = printed(t, input, st, j + 1);
+        meta.doc_number_span = t.input_span(st, j + 1);
+      }
+      break;
+    }
+    std::u32string line = block_text(seg, b);
+    size_t at = line.find(U"签发人");
+    if (at != std::u32string::npos && !meta.signer) {
+      size_t i = at + 3;
+      while (i < line.size() && (line[i] == U':' || line[i] == U'：' || line[i] == U' ')) ++i;
+      std::u32string name = strip_spaces(line.substr(i, 12));
+      if (!name.empty()) meta.signer = to_utf8(name);
+    }
+  }
+  return meta;
+}
+
+}  // namespace reportlens

@@ -1,0 +1,229 @@
+// Stage 2, normalize (see normalize.h). utf8proc gives the character classes.
+#include "normalize.h"
+
+#include <utf8proc.h>
+
+#include <string>
+
+#include "data.h"
+
+namespace reportlens {
+namespace {
+
+bool is_block_tag(const std::string& t) {
+  static const char* kBlock[] = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+                                 "section", "article", "ul", "ol", "title", "header", "footer", "nav", "blockquote",
+                                 "hr", "dt", "dd", "pre", "td", "th"};
+  for (const char* b : kBlock) if (t == b) return true;
+  return false;
+}
+
+bool is_known_tag(const std::string& t) {
+  static const char* kTags[] = {"span", "a", "b", "strong", "em", "i", "u", "font", "img", "html", "body", "head",
+                                "meta", "link", "script", "style", "tbody", "thead", "center", "sup", "sub", "o:p",
+                                "small", "big", "label", "input", "form", "button", "iframe", "noscript", "svg",
+                                "template", "main", "aside", "figure", "figcaption", "caption", "colgroup", "col"};
+  if (is_block_tag(t)) return true;
+  for (const char* k : kTags) if (t == k) return true;
+  return false;
+}
+
+// A tag starting at i ('<' or a stray '/'): its name, whether closing, end index.
+bool parse_tag(const std::u32string& s, size_t i, std::string& name, bool& closing, size_t& end) {
+  size_t j = i;
+  bool lt = s[j] == U'<';
+  if (lt) ++j;
+  closing = j < s.size() && s[j] == U'/';
+  if (closing) ++j;
+  if (!lt && !closing) return false;
+  name.clear();
+  while (j < s.size() && (is_ascii_alpha(s[j]) || is_digit(s[j]) || s[j] == U':') && name.size() < 12)
+    name += static_cast<char>(s[j] >= U'A' && s[j] <= U'Z' ? s[j] + 32 : s[j]), ++j;
+  if (name.empty() || !is_known_tag(name)) return false;
+  size_t limit = std::min(s.size(), j + 2000);
+  while (j < limit && s[j] != U'>' && s[j] != U'<' && s[j] != U'\n') ++j;
+  if (j >= limit || s[j] != U'>') {
+    if (!lt) return false;
+    if (j < limit && s[j] == U'\n') {   // attributes over several lines
+      size_t k = j;
+      while (k < limit && s[k] != U'>' && s[k] != U'<') ++k;
+      if (k >= limit || s[k] != U'>') return false;
+      j = k;
+    } else {
+      return false;
+    }
+  }
+  end = j + 1;
+  return true;
+}
+
+bool looks_like_html(const std::u32string& s) {
+  size_t tags = 0;
+  std::string name;
+  bool closing;
+  size_t end;
+  for (size_t i = 0; i < s.size() && tags < 3; ++i)
+    if (s[i] == U'<' && parse_tag(s, i, name, closing, end)) ++tags;
+  return tags >= 3;
+}
+
+// &nbsp; &amp; &#12345; &#x4e00; at i: the char and the index past ';'.
+bool parse_entity(const std::u32string& s, size_t i, char32_t& out, size_t& end) {
+  size_t j = i + 1;
+  std::string name;
+  while (j < s.size() && j - i < 10 && s[j] != U';' && (is_ascii_alpha(s[j]) || is_digit(s[j]) || s[j] == U'#'))
+    name += static_cast<char>(s[j]), ++j;
+  if (j >= s.size() || s[j] != U';' || name.empty()) return false;
+  end = j + 1;
+  if (name[0] == '#') {
+    bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+    std::string digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return false;
+    for (char ch : digits) if (!(std::isxdigit(static_cast<unsigned char>(ch)) && (hex || std::isdigit(static_cast<unsigned char>(ch))))) return false;
+    unsigned long v = std::stoul(digits, nullptr, hex ? 16 : 10);
+    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) v = 0xFFFD;
+    out = static_cast<char32_t>(v);
+    return true;
+  }
+  static const std::pair<const char*, char32_t> kNamed[] = {
+      {"nbsp", U' '}, {"amp", U'&'}, {"lt", U'<'}, {"gt", U'>'}, {"quot", U'"'}, {"apos", U'\''},
+      {"ldquo", U'“'}, {"rdquo", U'”'}, {"lsquo", U'‘'}, {"rsquo", U'’'}, {"mdash", U'—'}, {"hellip", U'…'},
+      {"middot", U'·'}, {"emsp", U' '}, {"ensp", U' '}, {"times", U'×'}};
+  for (auto& [n, c] : kNamed) if (name == n) { out = c; return true; }
+  return false;
+}
+
+}  // namespace
+
+char32_t fold_char(char32_t c) {
+  if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + U'0';
+  if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) return c - 0xFEE0;
+  switch (c) {
+    case U'％': return U'%';
+    case U'（': return U'(';
+    case U'）': return U')';
+    case U'＋': return U'+';
+    case U'\t': case 0x00A0: case 0x3000: case 0x202F: case 0x205F: return U' ';
+    default: break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) return U' ';
+  return to_simplified(c);
+}
+
+NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
+  const std::u32string& s = in.chars;
+  NormText t;
+  t.chars.reserve(s.size());
+  const bool html = looks_like_html(s);
+  size_t tags = 0, controls = 0, artefacts = 0;
+  uint8_t pending = 0;       // flags for the next kept char
+  bool line_checked = false;  // this line's markdown block marks were looked at
+  auto emit = [&](char32_t c, size_t b, size_t e) {
+    t.push(c, static_cast<uint32_t>(b), static_cast<uint32_t>(e), pending);
+    pending = 0;
+    if (c == U'\n') line_checked = false;
+  };
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = s[i];
+    std::string name;
+    bool closing = false;
+    size_t end = 0;
+    if ((c == U'<' || c == U'/') && parse_tag(s, i, name, closing, end)) {
+      ++tags;
+      if (!closing && (name == "script" || name == "style" || name == "head" || name == "noscript" || name == "template")) {
+        std::u32string close = U"</" + from_utf8(name);
+        size_t k = end;
+        while (k < s.size()) {   // case-insensitive search for the closing tag
+          size_t m = 0;
+          while (m < close.size() && k + m < s.size() &&
+                 (s[k + m] == close[m] || (s[k + m] >= U'A' && s[k + m] <= U'Z' && s[k + m] + 32 == close[m]))) ++m;
+          if (m == close.size()) break;
+          ++k;
+        }
+        size_t gt = k;
+        while (gt < s.size() && s[gt] != U'>') ++gt;
+        end = gt < s.size() ? gt + 1 : s.size();
+      }
+      if (is_block_tag(name)) emit(U'\n', i, end);
+      else if (name == "b" || name == "strong") pending |= kBoldEdge;
+      i = end;
+      continue;
+    }
+    if (c == U'<' && html && i + 3 < s.size() && s[i + 1] == U'!' ) {   // <!-- comment --> or <!DOCTYPE>
+      size_t k = i + 2;
+      bool comment = s[i + 2] == U'-' && i + 3 < s.size() && s[i + 3] == U'-';
+      while (k < s.size() && !(comment ? (s[k] == U'>' && s[k - 1] == U'-' && s[k - 2] == U'-') : s[k] == U'>')) ++k;
+      i = k < s.size() ? k + 1 : s.size();
+      ++tags;
+      continue;
+    }
+    if (c == U'&') {
+      char32_t ch;
+      if (parse_entity(s, i, ch, end)) { emit(fold_char(ch), i, end); i = end; continue; }
+    }
+    if (c == U'*' && i + 1 < s.size() && s[i + 1] == U'*') {   // markdown bold
+      size_t k = i;
+      while (k < s.size() && s[k] == U'*') ++k;
+      pending |= kBoldEdge;
+      i = k;
+      continue;
+    }
+    if (c == U'\r') {
+      if (i + 1 < s.size() && s[i + 1] == U'\n') { ++i; continue; }
+      emit(U'\n', i, i + 1);
+      ++i;
+      continue;
+    }
+    if (c >= 0x2800 && c <= 0x28FF) { ++artefacts; ++i; continue; }   // braille run ⠂⠼ from broken PDFs
+    if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x2060 || c == 0x00AD) { ++i; continue; }
+    if (c != U'\n' && c != U'\t' && (c < 0x20 || (c >= 0x7F && c < 0xA0))) { ++controls; ++i; continue; }
+    if (!line_checked) {
+      line_checked = true;
+      // markdown block marks: # headings, > quotes, list bullets, rules, table rules
+      size_t k = i;
+      while (k < s.size() && (s[k] == U' ' || s[k] == 0x3000)) ++k;
+      size_t h = k;
+      while (h < s.size() && s[h] == U'#') ++h;
+      if (h > k && h - k <= 6 && h < s.size() && (s[h] == U' ' || s[h] == 0x3000 || is_han(s[h]) || s[h] == U'*')) {
+        while (h < s.size() && s[h] == U' ') ++h;
+        i = h;
+        continue;
+      }
+      if (k < s.size() && (s[k] == U'>' || s[k] == U'-' || s[k] == U'+' || s[k] == U'*') && k + 1 < s.size() && s[k + 1] == U' ') {
+        i = k + 2;
+        continue;
+      }
+      size_t e = k;
+      bool rule = true;
+      size_t marks = 0;
+      while (e < s.size() && s[e] != U'\n' && s[e] != U'\r') {
+        char32_t r = s[e];
+        if (r == U'-' || r == U'=' || r == U'_' || r == U'*' || r == U'|' || r == U':') ++marks;
+        else if (r != U' ') { rule = false; break; }
+        ++e;
+      }
+      if (rule && marks >= 3) { i = e; continue; }
+    }
+    if (c == U'|') { emit(U' ', i, i + 1); ++i; continue; }   // markdown table cell
+    char32_t f = fold_char(c);
+    if (c == U'．' || c == U'：') {
+      bool prev_digit = t.size() && is_digit(t.chars.back());
+      bool next_digit = i + 1 < s.size() && (is_digit(s[i + 1]) || (s[i + 1] >= 0xFF10 && s[i + 1] <= 0xFF19));
+      if (c == U'．' && prev_digit) f = U'.';
+      if (c == U'：' && prev_digit && next_digit) f = U':';
+    }
+    if (f != U'\n' && f != U' ') {
+      utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(f));
+      if (cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) f = 0xFFFD;   // lone surrogate, unassigned
+    }
+    emit(f, i, i + 1);
+    ++i;
+  }
+  if (html) diags.push_back({"html_source", Severity::info, "输入像网页源代码：已去除 " + std::to_string(tags) + " 个 HTML 标记，脚本和样式不显示、不执行。", std::nullopt});
+  else if (tags) diags.push_back({"html_fragments", Severity::info, "已去除 " + std::to_string(tags) + " 处残留的 HTML 标记（如 /span>）。", std::nullopt});
+  if (controls) diags.push_back({"control_chars", Severity::warning, "已去除 " + std::to_string(controls) + " 个控制字符（含 NUL）。", std::nullopt});
+  if (artefacts) diags.push_back({"artefacts_removed", Severity::info, "已去除 " + std::to_string(artefacts) + " 个排版残留字符（如盲文点 ⠂）。", std::nullopt});
+  return t;
+}
+
+}  // namespace reportlens

@@ -1,0 +1,81 @@
+// Stage 5, parts (see parts.h).
+#include "parts.h"
+
+#include "data.h"
+#include "normalize.h"
+#include "text.h"
+
+namespace reportlens {
+namespace {
+
+std::optional<Part> parse_part(const std::u32string& id) {
+  if (id == U"measures") return Part::measures;
+  if (id == U"shortcomings") return Part::shortcomings;
+  if (id == U"leadership") return Part::leadership;
+  if (id == U"plans") return Part::plans;
+  if (id == U"other") return Part::other;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* part_id(Part p) {
+  switch (p) {
+    case Part::measures: return "measures";
+    case Part::shortcomings: return "shortcomings";
+    case Part::leadership: return "leadership";
+    case Part::plans: return "plans";
+    case Part::other: return "other";
+  }
+  return "other";
+}
+
+const char* part_name(Part p) {
+  switch (p) {
+    case Part::measures: return "主要举措和成效";
+    case Part::shortcomings: return "存在的不足和原因";
+    case Part::leadership: return "党政主要负责人履行第一责任人职责情况";
+    case Part::plans: return "下一年度主要安排";
+    case Part::other: return "其他需要报告的情况";
+  }
+  return "";
+}
+
+std::optional<Part> part_from_title(const std::string& title) {
+  static const auto rows = data_rows("parts.txt");
+  std::u32string t;
+  for (char32_t c : from_utf8(title)) t += fold_char(c);
+  for (const auto& row : rows)
+    if (row.size() >= 2 && contains(t, row[1])) return parse_part(row[0]);
+  return std::nullopt;
+}
+
+void assign_parts(std::vector<Section>& sections) {
+  bool after_review = false;   // a shortcomings or plans section came before
+  for (Section& s : sections) {
+    if (s.level != 1) continue;
+    if (auto p = part_from_title(s.title)) {
+      s.part = p;
+      s.part_reason = "title";
+      if (*p == Part::shortcomings || *p == Part::plans) after_review = true;
+    } else {
+      s.part = after_review ? Part::other : Part::measures;
+      s.part_reason = "context";
+    }
+  }
+}
+
+std::vector<Part> missing_parts(const std::vector<Section>& sections) {
+  std::vector<Part> missing;
+  for (Part p : {Part::measures, Part::shortcomings, Part::leadership, Part::plans}) {
+    bool found = false;
+    for (const Section& s : sections) {
+      if (s.level == 1 && s.part == p) found = true;
+      if (s.level == 2 && p != Part::measures && part_from_title(s.title) == p) found = true;
+    }
+    if (!found) missing.push_back(p);
+  }
+  return missing;
+}
+
+}  // namespace reportlens

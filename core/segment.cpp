@@ -1,0 +1,147 @@
+// Stage 3, segment (see segment.h).
+#include "segment.h"
+
+#include <string>
+#include <unordered_map>
+
+#include "data.h"
+#include "markers.h"
+
+namespace reportlens {
+namespace {
+
+struct Line {
+  size_t begin, end;   // in the input NormText, trimmed
+};
+
+bool is_sentence_end(char32_t c) {
+  static const std::u32string_view kEnds = U"。！？!?；;：:”’\")）】》…";
+  return kEnds.find(c) != std::u32string_view::npos;
+}
+
+bool is_chrome(const std::u32string& line) {
+  static const auto sections = data_sections("noise.txt");
+  if (line.size() < 120) {
+    for (const auto& p : sections.at("line_contains")) if (contains(line, p)) return true;
+  }
+  for (const auto& p : sections.at("line_exact")) if (line == p) return true;
+  // "中国政府网 吉林省政府网 长春市政府网": a row of site names
+  size_t words = 0, sites = 0, p = 0;
+  while (p < line.size()) {
+    size_t sp = line.find(U' ', p);
+    if (sp == std::u32string::npos) sp = line.size();
+    if (sp > p) {
+      ++words;
+      std::u32string_view w(line.data() + p, sp - p);
+      if (w.size() >= 3 && (w.back() == U'网' || (w.size() > 2 && w.substr(w.size() - 2) == U"网站"))) ++sites;
+    }
+    p = sp + 1;
+  }
+  return words >= 2 && sites == words;
+}
+
+// "- 3 -", "第 3 页", "第3页 共10页", "3", "3/10": page furniture
+bool is_page_number(const std::u32string& line) {
+  if (line.size() > 16) return false;
+  size_t digits = 0;
+  for (char32_t c : line) {
+    if (is_digit(c)) ++digits;
+    else if (!(c == U' ' || c == U'-' || c == U'—' || c == U'–' || c == U'/' || c == U'第' || c == U'页' || c == U'共' ||
+               c == U'P' || c == U'p' || c == U'·')) return false;
+  }
+  return digits > 0 && digits <= 4;
+}
+
+// A table-of-contents entry: "一、主要举措和成效……3", "目  录"
+bool is_contents_line(const std::u32string& line) {
+  std::u32string squeezed;
+  for (char32_t c : line) if (c != U' ') squeezed += c;
+  if (squeezed == U"目录") return true;
+  size_t e = line.size();
+  while (e > 0 && (is_digit(line[e - 1]) || line[e - 1] == U' ')) --e;
+  if (e == line.size() || e == 0) return false;
+  size_t leaders = 0;
+  while (e > 0 && (line[e - 1] == U'.' || line[e - 1] == U'…' || line[e - 1] == U'·' || line[e - 1] == U'-' ||
+                   line[e - 1] == U'─' || line[e - 1] == U'—' || line[e - 1] == U'．' || line[e - 1] == U'。' || line[e - 1] == U' '))
+    --e, ++leaders;
+  return leaders >= 3;
+}
+
+bool has_inner_punct(const std::u32string& s) {
+  for (char32_t c : s) if (c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U',') return true;
+  return false;
+}
+
+}  // namespace
+
+Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
+  Segmented out;
+  // 1. lines, trimmed
+  std::vector<Line> lines;
+  for (size_t i = 0; i <= in.size();) {
+    size_t j = i;
+    while (j < in.size() && in.chars[j] != U'\n') ++j;
+    size_t b = i, e = j;
+    while (b < e && (is_space(in.chars[b]) || in.chars[b] == U' ')) ++b;
+    while (e > b && is_space(in.chars[e - 1])) --e;
+    if (e > b) lines.push_back({b, e});
+    i = j + 1;
+  }
+  auto text_of = [&](const Line& l) { return in.chars.substr(l.begin, l.end - l.begin); };
+  // 2. repeated short lines (watermarks, running headers)
+  std::unordered_map<std::u32string, int> seen;
+  for (const Line& l : lines) if (l.end - l.begin <= 24) ++seen[text_of(l)];
+  // 3. keep, drop or join
+  size_t chrome = 0, pages = 0, contents = 0, repeats = 0, joins = 0;
+  std::vector<Line> kept;
+  std::vector<bool> joined;   // kept[k] continues kept[k-1]
+  for (const Line& l : lines) {
+    std::u32string t = text_of(l);
+    bool marker = match_heading_marker(in.chars, l.begin).has_value();
+    if (!marker && is_chrome(t)) {
+      NormText c;
+      for (size_t k = l.begin; k < l.end; ++k) c.push(in.chars[k], in.from[k], in.to[k], in.flags[k]);
+      out.chrome.push_back(std::move(c));
+      ++chrome;
+      continue;
+    }
+    if (is_page_number(t)) { ++pages; continue; }
+    if (is_contents_line(t)) { ++contents; continue; }
+    if (!marker && seen[t] >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
+    bool join = false;
+    if (!kept.empty() && !marker) {
+      std::u32string prev = text_of(kept.back());
+      char32_t last = prev.back(), first = t.front();
+      bool prev_heading = match_heading_marker(in.chars, kept.back().begin).has_value() &&
+                          prev.find(U'。') == std::u32string::npos;
+      bool prev_open = !is_sentence_end(last) && (is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、');
+      join = prev_open && !prev_heading && (has_inner_punct(prev) || prev.size() >= 25) &&
+             (is_han(first) || is_digit(first) || first == U'“' || first == U'《') &&
+             !match_point_marker(in.chars, l.begin);
+    }
+    kept.push_back(l);
+    joined.push_back(join);
+    if (join) ++joins;
+  }
+  // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins
+  NormText& t = out.text;
+  t.chars.reserve(in.size());
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const Line& l = kept[k];
+    if (k > 0 && !joined[k]) {
+      uint32_t at = in.to[kept[k - 1].end - 1];
+      t.push(U'\n', at, at);
+    }
+    if (!joined[k]) out.blocks.push_back({t.size(), 0});
+    for (size_t i = l.begin; i < l.end; ++i) t.push(in.chars[i], in.from[i], in.to[i], in.flags[i]);
+    out.blocks.back().end = t.size();
+  }
+  if (chrome) diags.push_back({"noise_removed", Severity::info, "已去除 " + std::to_string(chrome) + " 行网页栏目文字（位置导航、字体、打印、浏览量等）。", std::nullopt});
+  if (pages) diags.push_back({"page_numbers_removed", Severity::info, "已去除 " + std::to_string(pages) + " 行页码。", std::nullopt});
+  if (contents) diags.push_back({"contents_removed", Severity::info, "已跳过 " + std::to_string(contents) + " 行目录（带引导点和页码），不作为标题。", std::nullopt});
+  if (repeats) diags.push_back({"repeated_lines_removed", Severity::info, "已去除 " + std::to_string(repeats) + " 行重复出现的页眉、页脚或水印。", std::nullopt});
+  if (joins) diags.push_back({"page_breaks_joined", Severity::info, "已把 " + std::to_string(joins) + " 处被分页或换行断开的段落接回。", std::nullopt});
+  return out;
+}
+
+}  // namespace reportlens

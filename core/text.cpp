@@ -1,0 +1,67 @@
+// UTF-8 conversion and the printed-text helper for NormText (see text.h).
+#include "text.h"
+
+namespace reportlens {
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::u32string from_utf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (int k = 1; k < n && i + k < s.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out += c;
+    i += n;
+  }
+  return out;
+}
+
+std::string printed(const NormText& t, const std::u32string& input, size_t b, size_t e) {
+  std::u32string out;
+  uint32_t last = UINT32_MAX;
+  for (size_t i = b; i < e && i < t.size(); ++i) {
+    if (t.from[i] == last) continue;  // one input char folded into several
+    for (uint32_t k = t.from[i]; k < t.to[i] && k < input.size(); ++k) out += input[k];
+    last = t.from[i];
+  }
+  return to_utf8(out);
+}
+
+bool is_cn_digit(char32_t c) {
+  static const std::u32string_view kDigits = U"零〇一二两三四五六七八九十百千万亿";
+  return kDigits.find(c) != std::u32string_view::npos;
+}
+
+bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view p) {
+  return i <= s.size() && s.size() - i >= p.size() && std::u32string_view(s).substr(i, p.size()) == p;
+}
+
+bool contains(std::u32string_view hay, std::u32string_view needle) {
+  return hay.find(needle) != std::u32string_view::npos;
+}
+
+}  // namespace reportlens

@@ -1,0 +1,53 @@
+// The cleaned text every stage after normalize reads: code points, each with
+// the range of decoded-input code points it came from, and formatting flags.
+// Also the small UTF-8 / code-point helpers the stages share.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types.h"
+
+namespace reportlens {
+
+enum CharFlag : uint8_t {
+  kBoldEdge = 1,   // a markdown ** / HTML <b> boundary was dropped just before this char
+};
+
+struct NormText {
+  std::u32string chars;
+  std::vector<uint32_t> from;   // first input code point of chars[i]
+  std::vector<uint32_t> to;     // one past the last input code point of chars[i]
+  std::vector<uint8_t> flags;
+
+  size_t size() const { return chars.size(); }
+  void push(char32_t c, uint32_t b, uint32_t e, uint8_t f = 0) {
+    chars.push_back(c); from.push_back(b); to.push_back(e); flags.push_back(f);
+  }
+  // Input code-point span of the cleaned range [b, e).
+  Span input_span(size_t b, size_t e) const {
+    if (e <= b || b >= size()) return Span{b < size() ? from[b] : (size() ? to.back() : 0u), b < size() ? from[b] : (size() ? to.back() : 0u)};
+    return Span{from[b], to[e - 1]};
+  }
+};
+
+std::string to_utf8(std::u32string_view s);
+std::u32string from_utf8(std::string_view s);   // assumes valid UTF-8 (data files)
+
+// The input as printed for the cleaned range [b, e): the input code points of
+// each kept char, so folded chars show as written and dropped marks vanish.
+std::string printed(const NormText& t, const std::u32string& input, size_t b, size_t e);
+
+inline bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2EBEF) ||
+         (c >= 0xF900 && c <= 0xFAFF);
+}
+inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+inline bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
+bool is_cn_digit(char32_t c);          // 零〇一二两三四五六七八九十百千万亿
+bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view p);
+bool contains(std::u32string_view hay, std::u32string_view needle);
+
+}  // namespace reportlens
