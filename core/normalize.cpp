@@ -186,6 +186,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
       while (h < s.size() && s[h] == U'#') ++h;
       if (h > k && h - k <= 6 && h < s.size() && (s[h] == U' ' || s[h] == 0x3000 || is_han(s[h]) || s[h] == U'*')) {
         while (h < s.size() && s[h] == U' ') ++h;
+        pending |= kMdHeading;
         i = h;
         continue;
       }

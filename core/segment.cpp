@@ -67,6 +67,16 @@ bool is_contents_line(const std::u32string& line) {
   return leaders >= 3;
 }
 
+// A line without 。 that is short or ends like a heading or a title is complete.
+bool looks_complete(const std::u32string& line) {
+  static const auto finals = data_sections("title_ends.txt").at("heading_finals");
+  if (line.find(U'。') != std::u32string::npos) return false;
+  if (line.size() <= 24) return true;
+  for (const auto& f : finals)
+    if (line.size() >= f.size() && line.compare(line.size() - f.size(), f.size(), f) == 0) return true;
+  return false;
+}
+
 bool has_inner_punct(const std::u32string& s) {
   for (char32_t c : s) if (c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U',') return true;
   return false;
@@ -109,13 +119,13 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
     if (is_contents_line(t)) { ++contents; continue; }
     if (!marker && seen[t] >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
     bool join = false;
-    if (!kept.empty() && !marker) {
+    const Line& p = kept.empty() ? l : kept.back();
+    bool prev_formatted = (in.flags[p.begin] & kMdHeading) || (p.end < in.size() && (in.flags[p.end] & kBoldEdge));
+    if (!kept.empty() && !marker && !prev_formatted) {
       std::u32string prev = text_of(kept.back());
       char32_t last = prev.back(), first = t.front();
-      bool prev_heading = match_heading_marker(in.chars, kept.back().begin).has_value() &&
-                          prev.find(U'。') == std::u32string::npos;
       bool prev_open = !is_sentence_end(last) && (is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、');
-      join = prev_open && !prev_heading && (has_inner_punct(prev) || prev.size() >= 25) &&
+      join = prev_open && !looks_complete(prev) && (has_inner_punct(prev) || prev.size() >= 25) &&
              (is_han(first) || is_digit(first) || first == U'“' || first == U'《') &&
              !match_point_marker(in.chars, l.begin);
     }

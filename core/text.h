@@ -13,6 +13,7 @@ namespace reportlens {
 
 enum CharFlag : uint8_t {
   kBoldEdge = 1,   // a markdown ** / HTML <b> boundary was dropped just before this char
+  kMdHeading = 2,  // first char of a line that a markdown # mark opened
 };
 
 struct NormText {
