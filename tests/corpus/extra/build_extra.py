@@ -105,11 +105,13 @@ def parse_quantity(text):
             raise ValueError(f"no number in {text!r}")
         v = Decimal(cn_to_int(m.group(0)))
     rest = t[m.end():]
+    if rest[:1] in ("余", "餘", "多") and rest[1:2] in ("万", "萬", "亿", "億"):
+        approx, rest = rest[0], rest[1:]  # 2300余万元
     if rest[:1] in ("万", "萬"):
         v, rest = v * 10000, rest[1:]
     elif rest[:1] in ("亿", "億"):
         v, rest = v * 100000000, rest[1:]
-    if rest[:1] in ("余", "餘", "多"):
+    if rest[:1] in ("余", "餘", "多") and approx is None:
         approx, rest = rest[0], rest[1:]
     for a in APPROX_POST:
         if rest.endswith(a):
