@@ -3,6 +3,7 @@
 
 #include "decode.h"
 #include "headings.h"
+#include "indicators.h"
 #include "json.h"
 #include "meta.h"
 #include "normalize.h"
@@ -42,6 +43,9 @@ Result analyze(std::string_view input, const Options& options) {
     assign_parts(r.sections);
     r.missing_parts = missing_parts(r.sections);
     r.meta = find_meta(seg, r.sections, decoded.chars);
+    IndicatorScan scan = find_indicators(seg, r.sections, decoded.chars);
+    r.indicators = std::move(scan.indicators);
+    r.zero_claims = std::move(scan.zero_claims);
     if (seg.blocks.empty())
       r.diagnostics.push_back({"no_text", Severity::error, "清理后没有剩下可读的正文。", std::nullopt});
   }

@@ -217,6 +217,10 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
       utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(f));
       if (cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) f = 0xFFFD;   // lone surrogate, unassigned
     }
+    if (f != c && is_han(c) && t.folded_from.size() < 4096 && t.folded_from.find(f) == std::u32string::npos) {
+      t.folded_from += f;   // first traditional form seen for this simplified char
+      t.folded_from += c;
+    }
     emit(f, i, i + 1);
     ++i;
   }

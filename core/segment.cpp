@@ -37,7 +37,23 @@ bool is_chrome(const std::u32string& line) {
     }
     p = sp + 1;
   }
-  return words >= 2 && sites == words;
+  if (words >= 2 && sites == words) return true;
+  // a navigation bar: "首页 | 机构概况 | 政务公开 | 办事服务" (pipes read as spaces)
+  size_t short_words = 0;
+  p = 0;
+  words = 0;
+  while (p < line.size()) {
+    size_t sp = line.find(U' ', p);
+    if (sp == std::u32string::npos) sp = line.size();
+    if (sp > p) {
+      ++words;
+      bool plain = sp - p <= 8;
+      for (size_t k = p; k < sp; ++k) plain &= !is_digit(line[k]) && line[k] != U'，' && line[k] != U'。';
+      short_words += plain;
+    }
+    p = sp + 1;
+  }
+  return words >= 4 && short_words == words;
 }
 
 // "- 3 -", "第 3 页", "第3页 共10页", "3", "3/10": page furniture
@@ -136,6 +152,7 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
   // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins
   NormText& t = out.text;
   t.chars.reserve(in.size());
+  t.folded_from = in.folded_from;
   for (size_t k = 0; k < kept.size(); ++k) {
     const Line& l = kept[k];
     if (k > 0 && !joined[k]) {

@@ -51,6 +51,15 @@ std::string printed(const NormText& t, const std::u32string& input, size_t b, si
   return to_utf8(out);
 }
 
+std::string NormText::as_written(const std::u32string& cleaned) const {
+  if (folded_from.empty()) return to_utf8(cleaned);
+  std::u32string out = cleaned;
+  for (char32_t& c : out)
+    for (size_t k = 0; k + 1 < folded_from.size(); k += 2)
+      if (folded_from[k] == c) { c = folded_from[k + 1]; break; }
+  return to_utf8(out);
+}
+
 bool is_cn_digit(char32_t c) {
   static const std::u32string_view kDigits = U"零〇一二两三四五六七八九十百千万亿";
   return kDigits.find(c) != std::u32string_view::npos;

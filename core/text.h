@@ -21,6 +21,11 @@ struct NormText {
   std::vector<uint32_t> from;   // first input code point of chars[i]
   std::vector<uint32_t> to;     // one past the last input code point of chars[i]
   std::vector<uint8_t> flags;
+  std::u32string folded_from;   // pairs (folded char, input char) seen for traditional chars
+
+  // A string of cleaned chars as this document writes them (简 -> 繁 where the
+  // input was traditional), for labels built from cleaned text.
+  std::string as_written(const std::u32string& cleaned) const;
 
   size_t size() const { return chars.size(); }
   void push(char32_t c, uint32_t b, uint32_t e, uint8_t f = 0) {

@@ -1,0 +1,438 @@
+// Stage 7, indicators (see indicators.h).
+#include "indicators.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "data.h"
+#include "labels.h"
+#include "numbers.h"
+#include "taxonomy.h"
+#include "text.h"
+
+namespace reportlens {
+namespace {
+
+struct Unit {
+  std::u32string written;
+  std::string base, kind;
+  int scale = 0;
+};
+
+struct Vocab {
+  std::vector<Unit> units;                 // longest first
+  std::vector<std::u32string> classifiers;
+  std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
+  std::vector<std::u32string> from_to, names, followers, leaders, zero_markers, zero_nouns;
+};
+
+const Vocab& vocab() {
+  static const Vocab v = [] {
+    Vocab out;
+    std::string section;
+    for (auto& row : data_rows("units.txt")) {
+      const std::u32string& f = row[0];
+      if (f.size() > 2 && f.front() == U'[') { section = to_utf8(f.substr(1, f.size() - 2)); continue; }
+      if (section == "units" && row.size() >= 4)
+        out.units.push_back({f, to_utf8(row[1]), to_utf8(row[2]), std::stoi(to_utf8(row[3]))});
+      else if (section == "classifiers") out.classifiers.push_back(f);
+      else if (section == "from_to") out.from_to.push_back(f);
+      else if (row.size() >= 2) {
+        auto entry = std::make_pair(f, to_utf8(row[1]));
+        if (section == "approx_before") out.approx_before.push_back(entry);
+        else if (section == "approx_middle") out.approx_middle.push_back(entry);
+        else if (section == "approx_after") out.approx_after.push_back(entry);
+        else if (section == "kind_words") out.kind_words.push_back(entry);
+      }
+    }
+    std::stable_sort(out.units.begin(), out.units.end(), [](const Unit& a, const Unit& b) { return a.written.size() > b.written.size(); });
+    auto longest_first = [](auto& v) {
+      std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    };
+    longest_first(out.approx_before);
+    longest_first(out.kind_words);
+    auto non = data_sections("non_indicators.txt");
+    out.names = non["names"];
+    out.followers = non["followers"];
+    out.leaders = non["leaders"];
+    out.zero_markers = non["zero_markers"];
+    out.zero_nouns = non["zero_nouns"];
+    return out;
+  }();
+  return v;
+}
+
+bool is_clause_break(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'！' || c == U'？' ||
+         c == U'(' || c == U')' || c == U'\n' || c == U',';
+}
+
+const char* bound_word(const std::string& b) { return b.c_str(); }
+
+// One quantity found in the cleaned text, before it becomes an Indicator.
+struct Found {
+  size_t text_begin, text_end;   // surface text, approx words included
+  size_t num_begin, unit_end;
+  size_t label_end;              // past the noun read after a classifier
+  Decimal value;
+  std::string unit, kind, approx, bound, role;
+  std::u32string label, clause;
+  bool classifier = false;
+  bool unit_written = false;     // the base unit is the measure word as written (項 stays 項)
+};
+
+class Scanner {
+ public:
+  Scanner(const Segmented& seg, const std::u32string& input) : t_(seg.text), input_(input), v_(vocab()) {}
+
+  void block(size_t b, size_t e, std::vector<Found>& out, std::vector<ZeroClaim>& zeros) {
+    find_names(b, e);
+    size_t first = out.size();
+    for (size_t i = b; i < e;) {
+      size_t next = i + 1;
+      if (starts_number(i, b)) {
+        if (auto f = read_quantity(i, b, e)) {
+          out.push_back(*f);
+          next = std::max(next, f->unit_end);
+        } else if (auto n = read_number(t_.chars, i)) {
+          next = std::max(next, n->end);
+        }
+      }
+      i = next;
+    }
+    label_block(b, e, out, first);
+    find_zeros(b, e, zeros);
+  }
+
+ private:
+  const NormText& t_;
+  const std::u32string& input_;
+  const Vocab& v_;
+  std::vector<std::pair<size_t, size_t>> names_;   // fixed-name ranges in this block
+
+  const std::u32string& s() const { return t_.chars; }
+
+  void find_names(size_t b, size_t e) {
+    names_.clear();
+    std::u32string_view blk(s().data() + b, e - b);
+    for (const auto& n : v_.names)
+      for (size_t at = blk.find(n); at != std::u32string_view::npos; at = blk.find(n, at + 1))
+        names_.emplace_back(b + at, b + at + n.size());
+  }
+
+  bool in_name(size_t b, size_t e) const {
+    for (auto [nb, ne] : names_) if (nb < e && b < ne) return true;
+    return false;
+  }
+
+  bool starts_number(size_t i, size_t b) const {
+    char32_t c = s()[i];
+    bool digit = is_digit(c);
+    bool cn = is_cn_digit(c) && c != U'万' && c != U'亿' && c != U'百' && c != U'千';
+    if (!digit && !cn && !starts_with_at(s(), i, U"百分之")) return false;
+    if (i > b) {
+      char32_t p = s()[i - 1];
+      if (digit && (is_digit(p) || is_ascii_alpha(p) || p == U'.' || p == U'+' || p == U'-' || p == U'/')) return false;
+      if (!digit && is_cn_digit(p)) return false;
+    }
+    return true;
+  }
+
+  const Unit* unit_at(size_t j) const {
+    for (const Unit& u : v_.units)
+      if (starts_with_at(s(), j, u.written)) return &u;
+    return nullptr;
+  }
+
+  template <class List>
+  const std::pair<std::u32string, std::string>* word_at(const List& list, size_t j) const {
+    for (const auto& w : list) if (starts_with_at(s(), j, w.first)) return &w;
+    return nullptr;
+  }
+
+  bool followed_by(size_t j, const std::vector<std::u32string>& words) const {
+    for (const auto& w : words) if (starts_with_at(s(), j, w)) return true;
+    return false;
+  }
+
+  std::optional<Found> read_quantity(size_t i, size_t b, size_t e) {
+    auto n = read_number(s(), i);
+    if (!n || n->end > e) return std::nullopt;
+    Found f{};
+    f.num_begin = i;
+    f.text_begin = i;
+    f.value = n->value;
+    size_t j = n->end;
+    // bound before the number: 超300项, 突破 160 家
+    size_t k = i;
+    while (k > b && s()[k - 1] == U' ') --k;
+    for (const auto& w : v_.approx_before) {
+      if (k >= b + w.first.size() && s().compare(k - w.first.size(), w.first.size(), w.first) == 0) {
+        f.approx = to_utf8(w.first);
+        f.bound = w.second;
+        f.text_begin = k - w.first.size();
+        break;
+      }
+    }
+    // leaders: 第24位 is a rank; 第二十三条, 六届二次 are ordinals
+    bool ordinal = false;
+    for (const auto& l : v_.leaders)
+      if (k >= b + l.size() && s().compare(k - l.size(), l.size(), l) == 0) ordinal = true;
+    if (n->percent_words) {
+      f.unit = "%";
+      f.kind = "percent";
+      f.unit_end = j;
+    } else {
+      size_t u = j;
+      while (u < e && s()[u] == U' ' && u - j < 2) ++u;
+      bool half = false;
+      if (auto m = word_at(v_.approx_middle, u)) {          // 30余件, 50多次
+        if (unit_at(u + m->first.size())) {
+          f.approx = to_utf8(m->first);
+          f.bound = m->second;
+          u += m->first.size();
+        }
+      } else if (starts_with_at(s(), u, U"个半")) {          // 一个半月
+        if (starts_with_at(s(), u + 2, U"月") || starts_with_at(s(), u + 2, U"小时")) { half = true; u += 2; }
+      }
+      const Unit* unit = half ? nullptr : unit_at(u);
+      if (half) {
+        bool month = starts_with_at(s(), u, U"月");
+        f.unit = month ? "月" : "小时";
+        f.kind = "duration";
+        f.value = Decimal{f.value.mantissa * 10 + 5, f.value.exponent - 1};
+        f.unit_end = u + (month ? 1 : 2);
+      } else if (unit) {
+        f.unit = unit->base;
+        f.unit_written = unit->base == to_utf8(unit->written);
+        f.kind = unit->kind;
+        f.value = f.value.scaled(unit->scale);
+        f.unit_end = u + unit->written.size();
+        // 3场(次): a bracketed variant of the unit
+        if (starts_with_at(s(), f.unit_end, U"(次)")) { f.unit += "次"; f.unit_end += 3; }
+      } else if (u < e && s()[u] == U':' && u + 1 < e && is_digit(s()[u + 1])) {   // 1.04:1
+        auto d = read_number(s(), u + 1);
+        if (!d) return std::nullopt;
+        f.unit = "比";
+        f.kind = "ratio";
+        f.unit_end = d->end;
+      } else {
+        return std::nullopt;
+      }
+      f.classifier = unit && std::find(v_.classifiers.begin(), v_.classifiers.end(), unit->written) != v_.classifiers.end();
+    }
+    if (ordinal) {
+      if (f.unit != "位" && f.unit != "名") return std::nullopt;
+      f.kind = "rank";
+      f.classifier = false;
+    }
+    // bound after the unit: 4次以上
+    if (f.approx.empty()) {
+      if (auto w = word_at(v_.approx_after, f.unit_end)) {
+        if (w->first == U"以上" || w->first == U"左右" || w->first == U"以内") {
+          f.approx = to_utf8(w->first);
+          f.bound = w->second;
+          f.unit_end += w->first.size();
+        }
+      }
+    }
+    f.text_end = f.unit_end;
+    // traps: years (2025年 has no unit here), fixed names, 六届二次全会, 1+8, phase names
+    if (in_name(f.num_begin, f.unit_end)) return std::nullopt;
+    if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return std::nullopt;
+    size_t chain = f.unit_end;   // 二次、三次、四次全会
+    while (chain + 2 < e && s()[chain] == U'、' && is_cn_digit(s()[chain + 1]) && s()[chain + 2] == U'次') chain += 3;
+    if (followed_by(chain, v_.followers)) return std::nullopt;
+    if (n->chinese) {
+      if (f.value.mantissa == 0) return std::nullopt;   // 零部件
+      if (f.value.mantissa == 1 && f.value.exponent == 0 && n->end - n->begin == 1 && f.kind != "duration") return std::nullopt;
+      if ((f.unit == "期" || f.unit == "批" || f.unit == "代" || f.unit == "轮") && f.unit_end < e && is_han(s()[f.unit_end]))
+        return std::nullopt;   // 三期未来种子基金: the name of a phase
+      if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return std::nullopt;
+    }
+    if (n->digits == 4 && !n->separators && f.value.exponent == 0 && f.value.mantissa >= 1900 && f.value.mantissa <= 2100 &&
+        f.unit == "届")
+      return std::nullopt;
+    if (k > b && s()[k - 1] == U'〔') return std::nullopt;
+    return f;
+  }
+
+  // Labels, kinds, pairs and categories for the quantities of one block.
+  void label_block(size_t b, size_t e, std::vector<Found>& out, size_t first) {
+    for (size_t x = first; x < out.size(); ++x) {
+      Found& f = out[x];
+      // the clause: back to a clause break or the previous quantity
+      size_t cb = f.text_begin;
+      size_t floor = x > first ? out[x - 1].label_end : b;
+      while (cb > floor && !is_clause_break(s()[cb - 1])) --cb;
+      size_t ce = f.unit_end;
+      while (ce < e && !is_clause_break(s()[ce])) ++ce;
+      f.clause = s().substr(cb, ce - cb);
+      std::u32string before = s().substr(cb, f.text_begin - cb);
+      // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位
+      std::string kind_word;
+      std::u32string kind_text;
+      for (const auto& w : v_.kind_words) {
+        if (before.size() >= w.first.size() && before.compare(before.size() - w.first.size(), w.first.size(), w.first) == 0) {
+          kind_word = w.second;
+          kind_text = w.first;
+          break;
+        }
+      }
+      if (!kind_word.empty() && (f.unit == "%" || f.unit == "百分点" || f.unit == "位")) {
+        f.kind = kind_word;
+      } else if (f.unit == "百分点") {
+        f.kind = "change";
+      }
+      f.label_end = f.text_end;
+      std::u32string after;
+      bool has_after = f.unit_end < e && (is_han(s()[f.unit_end]) || s()[f.unit_end] == U'“' || s()[f.unit_end] == U'《');
+      if (f.classifier && has_after) {
+        size_t stop = f.unit_end;
+        after = noun_after(s(), f.unit_end, e, stop);
+        if (after.size() >= 2) f.label_end = stop;
+        else after.clear();
+      } else if (f.unit == "次" && has_after && f.kind != "rank") {
+        after = action_after(s(), f.unit_end, e);   // 先后8次召集专题会议
+        if (after.size() < 2) after.clear();
+      }
+      std::u32string label = clean_label(before);
+      if (!after.empty()) {
+        label = ends_with_de(before) && !clean_label(before).empty() && clean_label(before).size() <= 6
+                    ? clean_label(before) + U"的" + after
+                    : after;
+      } else if (ends_with_de(before) && x > first) {   // 目前已通过审批准入的35家: the noun is elided
+        label = clean_label(before) + U"的" + out[x - 1].label;
+      }
+      // a bare change or share word, or a bare verb: carry the noun of the quantity before
+      bool bare_kind = !kind_text.empty() && (label == kind_text || label.empty() || clean_label(label) == clean_label(kind_text) ||
+                                              label.size() <= kind_text.size() + 3);
+      if (x > first && (label.empty() || bare_kind || is_verb_only(label))) {
+        std::u32string prev = out[x - 1].label;
+        if (size_t vl = leading_verb_length(prev); vl && is_verb_only(label)) prev.erase(0, vl);
+        label = label.empty() ? prev : (is_verb_only(label) ? label + prev : prev + U" " + label);
+      }
+      f.label = label;
+      f.unit_end = f.text_end;
+    }
+    distribute(out, first);
+    // from-to pairs: 由16个减至14个, 由法定的20个工作日缩短至3个工作日
+    for (size_t x = first + 1; x < out.size(); ++x) {
+      Found& a = out[x - 1];
+      Found& c = out[x];
+      std::u32string between = s().substr(a.text_end, c.text_begin - a.text_end);
+      for (const auto& w : v_.from_to) {
+        if (between == w && a.unit == c.unit) {
+          a.role = "from";
+          c.role = "to";
+          if (c.label.empty() || c.label.size() < a.label.size()) c.label = a.label;
+        }
+      }
+    }
+    for (size_t x = first; x < out.size(); ++x) {
+      Found& f = out[x];
+      if (f.kind == "count" && f.unit == "位" && starts_with_at(s(), f.text_begin > 0 ? f.text_begin - 1 : 0, U"第")) f.kind = "rank";
+      f.label = f.label.empty() ? f.clause : f.label;
+    }
+  }
+
+  static bool ends_with_de(const std::u32string& s) { return !s.empty() && s.back() == U'的'; }
+
+  // 分别: 办理市人大代表建议、市政协委员提案138件、164件 pairs nouns with numbers in order.
+  void distribute(std::vector<Found>& out, size_t first) {
+    for (size_t x = first; x < out.size(); ++x) {
+      size_t at = out[x].clause.find(U"分别");
+      if (at == std::u32string::npos) continue;
+      size_t run = 1;
+      while (x + run < out.size() && out[x + run - 1].text_end + 1 == out[x + run].text_begin &&
+             s()[out[x + run - 1].text_end] == U'、')
+        ++run;
+      if (run < 2) continue;
+      std::u32string nouns = clean_label(out[x].label);
+      std::vector<std::u32string> parts;
+      size_t p = 0;
+      while (p <= nouns.size()) {
+        size_t q = nouns.find(U'、', p);
+        if (q == std::u32string::npos) q = nouns.size();
+        parts.push_back(nouns.substr(p, q - p));
+        p = q + 1;
+      }
+      if (parts.size() != run) continue;
+      // the verb before the first noun belongs to all: 办理市人大代表建议 / 市政协委员提案
+      for (size_t k = 0; k < run; ++k) out[x + k].label = clean_label(parts[k]);
+      x += run - 1;
+    }
+  }
+
+  void find_zeros(size_t b, size_t e, std::vector<ZeroClaim>& zeros) {
+    for (size_t i = b; i < e; ++i) {
+      for (const auto& m : v_.zero_markers) {
+        if (!starts_with_at(s(), i, m)) continue;
+        size_t ce = i + m.size();
+        while (ce < e && !is_clause_break(s()[ce]) && ce - i < 40) ++ce;
+        std::u32string rest = s().substr(i + m.size(), ce - i - m.size());
+        bool noun = false;
+        for (const auto& z : v_.zero_nouns) noun |= contains(rest, z);
+        if (!noun) break;
+        ZeroClaim zc;
+        zc.text = printed(t_, input_, i, ce);
+        zc.subject = t_.as_written(rest);
+        zc.span = t_.input_span(i, ce);
+        zeros.push_back(zc);
+        i = ce;
+        break;
+      }
+    }
+  }
+};
+
+int innermost_section(const std::vector<Section>& sections, uint32_t at) {
+  int found = -1;
+  for (size_t s = 0; s < sections.size(); ++s)
+    if (sections[s].span.begin <= at && at < sections[s].span.end) found = static_cast<int>(s);
+  return found;
+}
+
+std::vector<int> section_path(const std::vector<Section>& sections, int s) {
+  std::vector<int> path;
+  while (s >= 0) {
+    int index = 0;
+    for (int k = 0; k < s; ++k) if (sections[k].parent == sections[s].parent) ++index;
+    path.insert(path.begin(), index);
+    s = sections[s].parent;
+  }
+  return path;
+}
+
+}  // namespace
+
+IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& sections, const std::u32string& input) {
+  IndicatorScan scan;
+  Scanner scanner(seg, input);
+  std::vector<Found> found;
+  for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found, scan.zero_claims);
+  const NormText& t = seg.text;
+  for (const Found& f : found) {
+    Indicator x;
+    x.text = printed(t, input, f.text_begin, f.text_end);
+    x.span = t.input_span(f.text_begin, f.text_end);
+    x.value = f.value.to_double();
+    x.unit = f.unit;
+    x.approx = f.approx;
+    x.bound = bound_word(f.bound);
+    x.kind = f.unit == "元" ? "money" : f.kind;
+    if (x.kind == "percent" || x.kind == "points") x.kind = f.unit == "百分点" ? "change" : "percent";
+    x.label = t.as_written(f.label);
+    if (!f.approx.empty()) x.approx = t.as_written(from_utf8(f.approx));
+    if (f.unit_written) x.unit = t.as_written(from_utf8(f.unit));
+    x.role = f.role;
+    x.category = categorize(f.label, f.clause, f.unit);
+    x.section = innermost_section(sections, x.span.begin);
+    x.section_path = section_path(sections, x.section);
+    scan.indicators.push_back(std::move(x));
+  }
+  for (ZeroClaim& z : scan.zero_claims) z.section = innermost_section(sections, z.span.begin);
+  return scan;
+}
+
+}  // namespace reportlens

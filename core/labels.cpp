@@ -1,0 +1,101 @@
+// Stage 7b, labels (see labels.h).
+#include "labels.h"
+
+#include <unordered_map>
+#include <vector>
+
+#include "data.h"
+#include "text.h"
+
+namespace reportlens {
+namespace {
+
+const std::unordered_map<std::string, std::vector<std::u32string>>& words() {
+  static const auto w = data_sections("label_stopwords.txt");
+  return w;
+}
+
+bool is_separator(char32_t c) {
+  return c == U'、' || c == U'，' || c == U',' || c == U' ' || c == U'“' || c == U'”' || c == U'"' || c == U'：' ||
+         c == U':' || c == U'(' || c == U')' || c == U'；' || c == U'。' || c == U'-' || c == U'—';
+}
+
+}  // namespace
+
+std::u32string clean_label(std::u32string s) {
+  const auto& leading = words().at("leading");
+  const auto& trailing = words().at("trailing");
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    while (!s.empty() && is_separator(s.front())) s.erase(0, 1), changed = true;
+    while (!s.empty() && is_separator(s.back())) s.pop_back(), changed = true;
+    // a year or period up front: 2024年, 2024年度, 截至2024年底
+    size_t k = 0;
+    while (k < s.size() && is_digit(s[k])) ++k;
+    if (k == 4 && k < s.size() && s[k] == U'年') {
+      s.erase(0, k + 1);
+      changed = true;
+      continue;
+    }
+    for (const auto& w : leading) {
+      if (s.size() >= w.size() && s.compare(0, w.size(), w) == 0) {
+        s.erase(0, w.size());
+        changed = true;
+        break;
+      }
+    }
+    for (const auto& w : trailing) {
+      if (s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
+        s.erase(s.size() - w.size());
+        changed = true;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+std::u32string noun_after(const std::u32string& s, size_t pos, size_t end, size_t& stop) {
+  const auto& verbs = words().at("verbs");
+  size_t i = pos;
+  bool quoted = false;   // 14期“晋城科技大讲堂”: a quoted name is part of the noun
+  std::u32string out;
+  while (i < end && out.size() < (quoted ? 24u : 14u)) {
+    char32_t c = s[i];
+    if (c == U'“' || c == U'《') { quoted = true; ++i; continue; }
+    if (c == U'”' || c == U'》') { ++i; continue; }
+    if (!(is_han(c) || is_ascii_alpha(c))) break;
+    bool verb = false;
+    for (const auto& v : verbs)
+      if (starts_with_at(s, i, v)) { verb = true; break; }
+    if (verb) break;
+    out += c;
+    ++i;
+  }
+  stop = i;
+  return out;
+}
+
+std::u32string action_after(const std::u32string& s, size_t pos, size_t end) {
+  size_t i = pos;
+  while (i < end && i - pos < 16 && (is_han(s[i]) || s[i] == U'“' || s[i] == U'”')) ++i;
+  return s.substr(pos, i - pos);
+}
+
+bool is_verb_only(const std::u32string& label) {
+  if (label.empty() || label.size() > 3) return false;
+  for (const auto& v : words().at("verbs")) if (label == v) return true;
+  for (const auto& v : words().at("carry_verbs")) if (label == v) return true;
+  return false;
+}
+
+size_t leading_verb_length(const std::u32string& label) {
+  for (const auto& v : words().at("carry_verbs"))
+    if (label.size() > v.size() + 1 && label.compare(0, v.size(), v) == 0) return v.size();
+  for (const auto& v : words().at("verbs"))
+    if (label.size() > v.size() + 1 && label.compare(0, v.size(), v) == 0) return v.size();
+  return 0;
+}
+
+}  // namespace reportlens
