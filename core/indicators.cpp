@@ -289,7 +289,7 @@ class Scanner {
       bool has_after = f.unit_end < e && (is_han(s()[f.unit_end]) || s()[f.unit_end] == U'“' || s()[f.unit_end] == U'《');
       if (f.classifier && has_after) {
         size_t stop = f.unit_end;
-        after = noun_after(s(), f.unit_end, e, stop);
+        after = clean_label(noun_after(s(), f.unit_end, e, stop));
         if (after.size() >= 2) f.label_end = stop;
         else after.clear();
       } else if (f.unit == "次" && has_after && f.kind != "rank") {

@@ -135,7 +135,9 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     if (k > 0) {
       const Block& p = seg.blocks[k - 1];
       std::u32string ps = block_text(seg, p);
-      if (is_agency_name(strip_spaces(ps)) && !has_punct(ps) && !contains(ps, U"文件")) tb = p.begin;
+      if (is_agency_name(strip_spaces(ps)) && !has_punct(ps) && !contains(ps, U"文件") &&
+          !contains(strip_spaces(s), strip_spaces(ps)))
+        tb = p.begin;
     }
     std::string title;
     if (tb != b.begin) {
