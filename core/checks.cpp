@@ -3,7 +3,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "data.h"
 #include "parts.h"
@@ -26,12 +28,17 @@ int root_of(const std::vector<Section>& s, int i) {
   return i;
 }
 
-// Han characters of the cleaned text inside an input code-point span.
-size_t han_in(const NormText& t, Span span) {
-  size_t n = 0;
-  for (size_t i = 0; i < t.size(); ++i)
-    if (t.from[i] >= span.begin && t.to[i] <= span.end && is_han(t.chars[i])) ++n;
-  return n;
+// Cleaned-text index range of an input code-point span (t.from is sorted).
+std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
+  size_t b = static_cast<size_t>(std::lower_bound(t.from.begin(), t.from.end(), span.begin) - t.from.begin());
+  size_t e = static_cast<size_t>(std::lower_bound(t.from.begin(), t.from.end(), span.end) - t.from.begin());
+  return {b, std::max(b, e)};
+}
+
+// Han characters inside an input span, from a prefix count over the cleaned text.
+size_t han_in(const NormText& t, const std::vector<uint32_t>& han_prefix, Span span) {
+  auto [b, e] = cleaned_range(t, span);
+  return han_prefix[e] - han_prefix[b];
 }
 
 }  // namespace
@@ -40,6 +47,8 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
   const NormText& t = seg.text;
   const auto words = data_sections("checks.txt");
+  std::vector<uint32_t> han_prefix(t.size() + 1, 0);
+  for (size_t i = 0; i < t.size(); ++i) han_prefix[i + 1] = han_prefix[i] + (is_han(t.chars[i]) ? 1 : 0);
 
   // 1. Statutory parts
   for (Part p : r.missing_parts)
@@ -82,7 +91,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     for (Part p : {Part::measures, Part::shortcomings, Part::leadership, Part::plans, Part::other}) {
       size_t chars = 0, count = 0;
       for (size_t i = 0; i < r.sections.size(); ++i)
-        if (r.sections[i].level == 1 && r.sections[i].part == p) chars += han_in(t, r.sections[i].span);
+        if (r.sections[i].level == 1 && r.sections[i].part == p) chars += han_in(t, han_prefix, r.sections[i].span);
       for (const Indicator& x : r.indicators) {
         int root = root_of(r.sections, x.section);
         if (root >= 0 && r.sections[root].part == p) ++count;
@@ -104,9 +113,8 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   for (size_t i = 0; i < r.sections.size(); ++i) {
     const Section& s = r.sections[i];
     if (s.level != 1 || s.part != Part::shortcomings) continue;
-    std::u32string body;
-    for (size_t k = 0; k < t.size(); ++k)
-      if (t.from[k] >= s.span.begin && t.to[k] <= s.span.end) body += t.chars[k];
+    auto [bb, be] = cleaned_range(t, s.span);
+    std::u32string body = t.chars.substr(bb, be - bb);
     size_t causes = 0;
     for (const auto& w : words.at("cause_markers"))
       for (size_t at = body.find(w); at != std::u32string::npos; at = body.find(w, at + 1)) ++causes;
@@ -117,7 +125,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     for (const Indicator& x : r.indicators) if (root_of(r.sections, x.section) == static_cast<int>(i)) ++figures;
     size_t points = s.points.size();
     for (const Section& c : r.sections) if (c.parent == static_cast<int>(i)) ++points;
-    double share = r.stats.han_chars ? 100.0 * han_in(t, s.span) / r.stats.han_chars : 0;
+    double share = r.stats.han_chars ? 100.0 * han_in(t, han_prefix, s.span) / r.stats.han_chars : 0;
     std::vector<FindingValue> data = {num("points", static_cast<double>(points)), num("causes", static_cast<double>(causes)),
                                       num("figures", static_cast<double>(figures)), num("share_percent", std::round(share * 10) / 10)};
     out.push_back({causes ? "causes_stated" : "no_causes", causes ? Severity::info : Severity::warning,
@@ -136,7 +144,11 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
 
   // 6. Boilerplate share: sentences made almost only of stock phrases
   {
-    static const auto phrases = data_rows("boilerplate.txt");
+    static const auto phrases = [] {   // first char -> the phrases that open with it
+      std::unordered_map<char32_t, std::vector<std::u32string>> index;
+      for (auto& row : data_rows("boilerplate.txt")) if (!row[0].empty()) index[row[0][0]].push_back(row[0]);
+      return index;
+    }();
     size_t sentences = 0, stock = 0;
     Finding f{"boilerplate", Severity::info, "", {}, {}};
     for (const Block& b : seg.blocks) {
@@ -148,10 +160,13 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
         for (size_t k = start; k < i; ++k) han += is_han(t.chars[k]);
         if (han >= 8) {
           ++sentences;
-          std::u32string_view sv(t.chars.data() + start, i - start);
-          for (const auto& row : phrases)
-            for (size_t at = sv.find(row[0]); at != std::u32string_view::npos; at = sv.find(row[0], at + 1))
-              for (size_t k = 0; k < row[0].size(); ++k) covered[at + k] = true;
+          for (size_t k = start; k < i; ++k) {
+            auto it = phrases.find(t.chars[k]);
+            if (it == phrases.end()) continue;
+            for (const auto& p : it->second)
+              if (k + p.size() <= i && t.chars.compare(k, p.size(), p) == 0)
+                for (size_t c = 0; c < p.size(); ++c) covered[k - start + c] = true;
+          }
           size_t hit = 0;
           for (size_t k = start; k < i; ++k) hit += covered[k - start] && is_han(t.chars[k]);
           if (hit * 10 >= han * 6) {

@@ -59,17 +59,25 @@ std::unordered_map<std::string, std::vector<std::u32string>> data_sections(std::
 }
 
 char32_t to_simplified(char32_t c) {
-  static const std::unordered_map<char32_t, char32_t> table = [] {
-    std::unordered_map<char32_t, char32_t> t;
+  // BMP chars in a flat table (fast, 256 KB); the few astral ones in a map
+  static const std::vector<char32_t> bmp = [] {
+    std::vector<char32_t> t(0x10000, 0);
     for (auto& row : data_rows("ts_characters.txt")) {
-      if (row.size() < 2 || row[0].size() != 1 || row[1].empty()) continue;
-      t.emplace(row[0][0], row[1][0]);   // first candidate; "阪 坂" keeps 阪
+      if (row.size() < 2 || row[0].size() != 1 || row[1].empty() || row[0][0] > 0xFFFF) continue;
+      t[row[0][0]] = row[1][0];   // first candidate; "阪 坂" keeps 阪
     }
     return t;
   }();
+  static const std::unordered_map<char32_t, char32_t> astral = [] {
+    std::unordered_map<char32_t, char32_t> t;
+    for (auto& row : data_rows("ts_characters.txt"))
+      if (row.size() >= 2 && row[0].size() == 1 && !row[1].empty() && row[0][0] > 0xFFFF) t.emplace(row[0][0], row[1][0]);
+    return t;
+  }();
   if (c < 0x3400) return c;
-  auto it = table.find(c);
-  return it == table.end() ? c : it->second;
+  if (c <= 0xFFFF) return bmp[c] ? bmp[c] : c;
+  auto it = astral.find(c);
+  return it == astral.end() ? c : it->second;
 }
 
 }  // namespace reportlens

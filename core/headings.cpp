@@ -1,6 +1,7 @@
 // Stage 4, headings (see headings.h).
 #include "headings.h"
 
+#include <algorithm>
 #include <string>
 
 #include "data.h"
@@ -97,7 +98,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     // mid-line: after 。 or a bold close, the next number of an open style
     for (size_t i = blk.begin + 1; i < blk.end; ++i) {
       bool after_stop = t.chars[i - 1] == U'。' || (t.flags[i] & kBoldEdge) || t.chars[i - 1] == U'：';
-      if (!after_stop) continue;
+      if (!after_stop || t.chars[i] == U'\n') continue;
       auto m = match_heading_marker(t.chars, i);
       if (!m || m->style == "arabic_paren" || m->style == "circled" || m->style == "paren_num") continue;
       bool next_of_open = false;
@@ -108,23 +109,27 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   }
   // section spans: to the start of the next heading at the same or a higher level
   uint32_t doc_end = t.size() ? t.to.back() : 0;
-  for (size_t i = 0; i < sections.size(); ++i) {
-    uint32_t end = doc_end;
-    for (size_t j = i + 1; j < sections.size(); ++j)
-      if (sections[j].level <= sections[i].level) { end = sections[j].marker_span.begin; break; }
-    sections[i].span.end = end;
+  std::vector<size_t> open;   // sections whose end is not yet known
+  for (size_t j = 0; j <= sections.size(); ++j) {
+    while (!open.empty() && (j == sections.size() || sections[j].level <= sections[open.back()].level)) {
+      sections[open.back()].span.end = j == sections.size() ? doc_end : sections[j].marker_span.begin;
+      open.pop_back();
+    }
+    if (j < sections.size()) open.push_back(j);
   }
   // points: 一是 二是 … in sequence inside their innermost section
   std::vector<int> last_point(sections.size() + 1, 0);
   for (const Block& blk : seg.blocks) {
     for (size_t i = blk.begin; i < blk.end; ++i) {
-      if (!point_context(t, i, blk.begin)) continue;
+      char32_t c = t.chars[i];
+      if (!(is_cn_digit(c) || c == U'第' || c == U'其') || !point_context(t, i, blk.begin)) continue;
       auto m = match_point_marker(t.chars, i);
       if (!m) continue;
       uint32_t at = t.from[i];
-      int owner = -1;
-      for (size_t s = 0; s < sections.size(); ++s)
-        if (sections[s].span.begin <= at && at < sections[s].span.end) owner = static_cast<int>(s);
+      int owner = static_cast<int>(std::upper_bound(sections.begin(), sections.end(), at,
+                                                    [](uint32_t a, const Section& s) { return a < s.marker_span.begin; }) -
+                                   sections.begin()) - 1;
+      while (owner >= 0 && !(sections[owner].span.begin <= at && at < sections[owner].span.end)) owner = sections[owner].parent;
       int& last = last_point[owner + 1];
       if (m->ordinal != last + 1 && m->ordinal != 1) continue;
       last = m->ordinal;

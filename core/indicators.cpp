@@ -21,6 +21,8 @@ struct Unit {
 
 struct Vocab {
   std::vector<Unit> units;                 // longest first
+  std::unordered_map<char32_t, std::vector<const Unit*>> units_by_first;
+  std::unordered_map<char32_t, std::vector<const std::u32string*>> names_by_first, zeros_by_first;
   std::vector<std::u32string> classifiers;
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
   std::vector<std::u32string> from_to, names, followers, leaders, zero_markers, zero_nouns;
@@ -59,6 +61,14 @@ const Vocab& vocab() {
     out.zero_nouns = non["zero_nouns"];
     return out;
   }();
+  static const bool indexed = [] {
+    Vocab& m = const_cast<Vocab&>(v);
+    for (const Unit& u : m.units) m.units_by_first[u.written[0]].push_back(&u);
+    for (const auto& n : m.names) if (!n.empty()) m.names_by_first[n[0]].push_back(&n);
+    for (const auto& z : m.zero_markers) if (!z.empty()) m.zeros_by_first[z[0]].push_back(&z);
+    return true;
+  }();
+  (void)indexed;
   return v;
 }
 
@@ -114,10 +124,12 @@ class Scanner {
 
   void find_names(size_t b, size_t e) {
     names_.clear();
-    std::u32string_view blk(s().data() + b, e - b);
-    for (const auto& n : v_.names)
-      for (size_t at = blk.find(n); at != std::u32string_view::npos; at = blk.find(n, at + 1))
-        names_.emplace_back(b + at, b + at + n.size());
+    for (size_t i = b; i < e; ++i) {
+      auto it = v_.names_by_first.find(s()[i]);
+      if (it == v_.names_by_first.end()) continue;
+      for (const std::u32string* n : it->second)
+        if (i + n->size() <= e && s().compare(i, n->size(), *n) == 0) names_.emplace_back(i, i + n->size());
+    }
   }
 
   bool in_name(size_t b, size_t e) const {
@@ -139,8 +151,11 @@ class Scanner {
   }
 
   const Unit* unit_at(size_t j) const {
-    for (const Unit& u : v_.units)
-      if (starts_with_at(s(), j, u.written)) return &u;
+    if (j >= s().size()) return nullptr;
+    auto it = v_.units_by_first.find(s()[j]);
+    if (it == v_.units_by_first.end()) return nullptr;
+    for (const Unit* u : it->second)   // longest first
+      if (starts_with_at(s(), j, u->written)) return u;
     return nullptr;
   }
 
@@ -210,7 +225,9 @@ class Scanner {
         f.unit_end = u + unit->written.size();
         // 3场(次): a bracketed variant of the unit
         if (starts_with_at(s(), f.unit_end, U"(次)")) { f.unit += "次"; f.unit_end += 3; }
-      } else if (u < e && s()[u] == U':' && u + 1 < e && is_digit(s()[u + 1])) {   // 1.04:1
+      } else if (u < e && s()[u] == U':' && u + 1 < e && is_digit(s()[u + 1]) &&
+                 std::u32string_view(s()).substr(k > b + 6 ? k - 6 : b, k - (k > b + 6 ? k - 6 : b)).find(U'比') !=
+                     std::u32string_view::npos) {   // 收结比为1.04:1 (not a time 14:26)
         auto d = read_number(s(), u + 1);
         if (!d) return std::nullopt;
         f.unit = "比";
@@ -366,7 +383,10 @@ class Scanner {
 
   void find_zeros(size_t b, size_t e, std::vector<ZeroClaim>& zeros) {
     for (size_t i = b; i < e; ++i) {
-      for (const auto& m : v_.zero_markers) {
+      auto it = v_.zeros_by_first.find(s()[i]);
+      if (it == v_.zeros_by_first.end()) continue;
+      for (const std::u32string* mp : it->second) {
+        const std::u32string& m = *mp;
         if (!starts_with_at(s(), i, m)) continue;
         size_t ce = i + m.size();
         while (ce < e && !is_clause_break(s()[ce]) && ce - i < 40) ++ce;
@@ -386,21 +406,19 @@ class Scanner {
   }
 };
 
+// The innermost section containing `at`: the last heading at or before it,
+// then up its parents until one's span holds `at`. Sections are in document order.
 int innermost_section(const std::vector<Section>& sections, uint32_t at) {
-  int found = -1;
-  for (size_t s = 0; s < sections.size(); ++s)
-    if (sections[s].span.begin <= at && at < sections[s].span.end) found = static_cast<int>(s);
-  return found;
+  auto it = std::upper_bound(sections.begin(), sections.end(), at,
+                             [](uint32_t a, const Section& s) { return a < s.marker_span.begin; });
+  int s = static_cast<int>(it - sections.begin()) - 1;
+  while (s >= 0 && !(sections[s].span.begin <= at && at < sections[s].span.end)) s = sections[s].parent;
+  return s;
 }
 
-std::vector<int> section_path(const std::vector<Section>& sections, int s) {
+std::vector<int> section_path(const std::vector<Section>& sections, const std::vector<int>& sibling_index, int s) {
   std::vector<int> path;
-  while (s >= 0) {
-    int index = 0;
-    for (int k = 0; k < s; ++k) if (sections[k].parent == sections[s].parent) ++index;
-    path.insert(path.begin(), index);
-    s = sections[s].parent;
-  }
+  for (; s >= 0; s = sections[s].parent) path.insert(path.begin(), sibling_index[s]);
   return path;
 }
 
@@ -412,6 +430,11 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   std::vector<Found> found;
   for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found, scan.zero_claims);
   const NormText& t = seg.text;
+  std::vector<int> sibling_index(sections.size());
+  {
+    std::unordered_map<int, int> next;   // parent -> children seen
+    for (size_t k = 0; k < sections.size(); ++k) sibling_index[k] = next[sections[k].parent]++;
+  }
   for (const Found& f : found) {
     Indicator x;
     x.text = printed(t, input, f.text_begin, f.text_end);
@@ -428,7 +451,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.role = f.role;
     x.category = categorize(f.label, f.clause, f.unit);
     x.section = innermost_section(sections, x.span.begin);
-    x.section_path = section_path(sections, x.section);
+    x.section_path = section_path(sections, sibling_index, x.section);
     scan.indicators.push_back(std::move(x));
   }
   for (ZeroClaim& z : scan.zero_claims) z.section = innermost_section(sections, z.span.begin);

@@ -226,11 +226,12 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   }
   if (!meta.region) {
     std::map<std::u32string, int> counts;
+    std::u32string_view head(t.chars.data(), std::min<size_t>(t.size(), 60000));   // the report, not a pasted archive
     for (const auto& row : regions) {
       if (row.size() < 2 || row[1] != U"prefecture") continue;
       const std::u32string& name = row[0];
       size_t n = 0;
-      for (size_t at = t.chars.find(name); at != std::u32string::npos; at = t.chars.find(name, at + 1)) ++n;
+      for (size_t at = head.find(name); at != std::u32string_view::npos; at = head.find(name, at + 1)) ++n;
       if (n) counts[name] = static_cast<int>(n);
     }
     int best = 0;

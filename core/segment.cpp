@@ -47,8 +47,8 @@ bool is_chrome(const std::u32string& line) {
     if (sp == std::u32string::npos) sp = line.size();
     if (sp > p) {
       ++words;
-      bool plain = sp - p <= 8;
-      for (size_t k = p; k < sp; ++k) plain &= !is_digit(line[k]) && line[k] != U'，' && line[k] != U'。';
+      bool plain = sp - p >= 2 && sp - p <= 8;
+      for (size_t k = p; k < sp; ++k) plain &= is_han(line[k]);
       short_words += plain;
     }
     p = sp + 1;

@@ -1,0 +1,134 @@
+// Reading input: decoding (UTF-8, BOM, UTF-16, invalid bytes), the targeted
+// fold, noise removal and page-break joins, and input the analyzer cannot use.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+#include "decode.h"
+#include "normalize.h"
+#include "report.h"
+#include "segment.h"
+#include "text.h"
+
+namespace {
+
+bool has_diag(const reportlens::Result& r, const std::string& code) {
+  for (const auto& d : r.diagnostics) if (d.code == code) return true;
+  return false;
+}
+
+std::string cleaned(const std::string& in) {
+  std::vector<reportlens::Diagnostic> d;
+  auto dec = reportlens::decode(in, 1 << 20, d);
+  auto n = reportlens::normalize(dec, d);
+  auto s = reportlens::segment(n, d);
+  return reportlens::to_utf8(s.text.chars);
+}
+
+}  // namespace
+
+TEST_CASE("fold: exactly the characters meant, no blanket NFKC") {
+  using reportlens::fold_char;
+  CHECK(fold_char(U'１') == U'1');
+  CHECK(fold_char(U'Ａ') == U'A');
+  CHECK(fold_char(U'％') == U'%');
+  CHECK(fold_char(U'（') == U'(');
+  CHECK(fold_char(U'　') == U' ');
+  CHECK(fold_char(0x00A0) == U' ');
+  CHECK(fold_char(U'①') == U'①');   // NFKC would make it 1
+  CHECK(fold_char(U'⑴') == U'⑴');
+  CHECK(fold_char(U'㈠') == U'㈠');
+  CHECK(fold_char(U'，') == U'，');   // not a thousands separator
+  CHECK(fold_char(U'舉') == U'举');   // traditional -> simplified, for matching
+  CHECK(cleaned("１２．５％") == "12.5%");
+  CHECK(cleaned("时间１４：２６") == "时间14:26");
+  CHECK(cleaned("甲：乙") == "甲：乙");
+}
+
+TEST_CASE("formatting and furniture are dropped, offsets kept") {
+  CHECK(cleaned("### **一、主要举措**") == "一、主要举措");
+  CHECK(cleaned("<p>第一段</p><p>第二&nbsp;段 &amp; 完</p><script>alert(1)</script>") == "第一段\n第二 段 & 完");
+  CHECK(cleaned("⠂ ⠼/span>二、推进法治建设") == "二、推进法治建设");
+  CHECK(cleaned("您现在的位置: 首页 > 信息公开\n正文。") == "正文。");
+  CHECK(cleaned("【字体：大 中 小】\n正文。\n打印本页 关闭窗口") == "正文。");
+  CHECK(cleaned("正文第一段。\n- 3 -\n正文第二段。") == "正文第一段。\n正文第二段。");
+  CHECK(cleaned("| 指标 | 2023年 |\n|---|---|\n| 案件 | 12件 |") == "指标   2023年\n案件   12件");
+  // a paragraph split by a page break is joined; a heading is never joined onto
+  CHECK(cleaned("打造一支人人都是科技法律法规政策宣传员的科技普法队伍，加强科室\n\n之间业务互通。") ==
+        "打造一支人人都是科技法律法规政策宣传员的科技普法队伍，加强科室之间业务互通。");
+  CHECK(cleaned("(二)强化责任落\n履行推进法治建设第一责任人职责。") == "(二)强化责任落\n履行推进法治建设第一责任人职责。");
+  CHECK(cleaned("二、2024年党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n市科技局主要负责人认真履行职责。") ==
+        "二、2024年党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n市科技局主要负责人认真履行职责。");
+}
+
+TEST_CASE("decoding") {
+  SUBCASE("BOM is dropped, offsets count from after it") {
+    auto r = reportlens::analyze("\xEF\xBB\xBF" "开展审查20次。");
+    REQUIRE(r.indicators.size() == 1);
+    CHECK(r.indicators[0].span.begin == 4);
+    CHECK(r.indicators[0].span.end == 7);
+  }
+  SUBCASE("UTF-16 LE with BOM") {
+    std::u16string s = u"开展审查20次。";
+    std::string bytes = "\xFF\xFE";
+    for (char16_t c : s) { bytes += static_cast<char>(c & 0xFF); bytes += static_cast<char>(c >> 8); }
+    auto r = reportlens::analyze(bytes);
+    REQUIRE(r.indicators.size() == 1);
+    CHECK(r.indicators[0].text == "20次");
+    CHECK(has_diag(r, "utf16_input"));
+  }
+  SUBCASE("UTF-16 BE with BOM") {
+    std::u16string s = u"开展审查20次。";
+    std::string bytes = "\xFE\xFF";
+    for (char16_t c : s) { bytes += static_cast<char>(c >> 8); bytes += static_cast<char>(c & 0xFF); }
+    auto r = reportlens::analyze(bytes);
+    REQUIRE(r.indicators.size() == 1);
+  }
+  SUBCASE("invalid UTF-8 mid-text: U+FFFD, a warning with the offset, the rest read") {
+    auto r = reportlens::analyze("开展审查20次。\xC3\x28\xFF 办理许可447件。");
+    CHECK(has_diag(r, "invalid_utf8"));
+    CHECK(r.indicators.size() == 2);
+    for (const auto& d : r.diagnostics)
+      if (d.code == "invalid_utf8") CHECK(d.message.find("第 20 字节") != std::string::npos);
+  }
+  SUBCASE("astral characters count two UTF-16 units") {
+    auto r = reportlens::analyze("𠀀𠀁开展审查20次。");
+    REQUIRE(r.indicators.size() == 1);
+    CHECK(r.indicators[0].span.begin == 8);
+  }
+}
+
+TEST_CASE("input the analyzer cannot use: an error diagnostic, never a crash") {
+  SUBCASE("empty") {
+    auto r = reportlens::analyze("");
+    CHECK(has_diag(r, "empty_input"));
+  }
+  SUBCASE("1 MB of random bytes") {
+    std::mt19937 rng(42);
+    std::string bytes(1 << 20, '\0');
+    for (char& c : bytes) c = static_cast<char>(rng() & 0xFF);
+    auto r = reportlens::analyze(bytes);
+    CHECK(has_diag(r, "binary_input"));
+    CHECK(r.indicators.empty());
+  }
+  SUBCASE("NUL bytes") {
+    auto r = reportlens::analyze(std::string("abc\0\0\0\0def", 10));
+    CHECK(has_diag(r, "binary_input"));
+  }
+  SUBCASE("over the size limit: cut, analyzed, error diagnostic") {
+    reportlens::Options o;
+    o.max_input_bytes = 1000;
+    std::string big;
+    while (big.size() < 5000) big += "开展审查20次。";
+    auto r = reportlens::analyze(big, o);
+    CHECK(has_diag(r, "input_too_large"));
+    CHECK(!r.indicators.empty());
+    CHECK(r.indicators.size() < 100);
+  }
+  SUBCASE("bad options JSON keeps defaults with a warning") {
+    std::string j = reportlens::analyze_to_json("开展审查20次。", "{not json");
+    CHECK(j.find("bad_options") != std::string::npos);
+    CHECK(j.find("\"20次\"") != std::string::npos);
+  }
+}
