@@ -82,7 +82,7 @@ export function drawChart(el, chart, option) {
 
 function hbar(labels, values, color, unit, fmt) {
   return {
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { formatter: fmt || '{value}' } },
     yAxis: {
       type: 'category', data: labels, inverse: true,
@@ -111,26 +111,29 @@ function byPart(text, result) {
   if (!parts.length) return { empty: '未识别出法定部分。' };
   return {
     option: {
-      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-      legend: { top: 0, data: ['篇幅（汉字）', '指标密度（项/千字）'] },
+      grid: { left: 8, right: 8, top: 34, bottom: 4, containLabel: true },
+      legend: { top: 0, itemWidth: 14, itemHeight: 10, data: ['篇幅（汉字）', '指标/千字'] },
       tooltip: { ...BASE.tooltip, trigger: 'axis' },
-      xAxis: { type: 'category', data: parts.map((p) => PART_SHORT[p]), axisLabel: { interval: 0 } },
-      yAxis: [{ type: 'value', name: '字' }, { type: 'value', name: '项/千字', splitLine: { show: false } }],
+      xAxis: { type: 'category', data: parts.map((p) => PART_SHORT[p]), axisLabel: { interval: 0, formatter: wrap2 } },
+      yAxis: [{ type: 'value' }, { type: 'value', splitLine: { show: false } }],
       series: [
         { name: '篇幅（汉字）', type: 'bar', barMaxWidth: 36,
           data: parts.map((p) => ({ value: st[p].chars, itemStyle: { color: PART_COLORS[p] } })) },
-        { name: '指标密度（项/千字）', type: 'line', yAxisIndex: 1, symbolSize: 8, itemStyle: { color: '#ef6c00' },
-          label: { show: true, formatter: (p) => p.value.toFixed(1) },
+        { name: '指标/千字', type: 'line', yAxisIndex: 1, symbolSize: 8, itemStyle: { color: '#ef6c00' },
+          label: { show: true, position: 'top', formatter: (p) => p.value.toFixed(1) },
           data: parts.map((p) => +st[p].density.toFixed(2)) },
       ],
     },
   };
 }
 
+// "第一责任人" → "第一责\n任人": axis names stay within their column.
+const wrap2 = (s) => (s.length > 3 ? `${s.slice(0, Math.ceil(s.length / 2))}\n${s.slice(Math.ceil(s.length / 2))}` : s);
+
 const short = (s, n = 10) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 function rates(result) {
-  const list = (result.indicators || []).filter((i) => (i.unit === '%' || i.kind === 'percent') && typeof i.value === 'number');
+  const list = (result.indicators || []).filter((i) => (i.unit === '%' || i.kind === 'percent') && i.kind !== 'change' && typeof i.value === 'number');
   if (!list.length) return { empty: '报告中没有百分比指标。' };
   const rows = list.slice(0, 16);
   return {
@@ -142,7 +145,8 @@ function money(result) {
   const list = (result.indicators || []).filter((i) => (i.unit === '元' || i.kind === 'money') && typeof i.value === 'number');
   if (!list.length) return { empty: '报告中没有金额指标。' };
   const rows = list.slice().sort((a, b) => b.value - a.value).slice(0, 12);
+  const [div, unit] = rows[0].value >= 1e8 ? [1e8, ' 亿元'] : [1e4, ' 万元'];
   return {
-    option: hbar(rows.map((i) => `${short(i.label || '（无标签）')} ${i.text}`), rows.map((i) => i.value / 1e4), '#2e7d32', ' 万元'),
+    option: hbar(rows.map((i) => `${short(i.label || '（无标签）')} ${i.text}`), rows.map((i) => i.value / div), '#2e7d32', unit),
   };
 }

@@ -77,8 +77,7 @@ export function renderCompare(root, docs, { open, exportCsv }) {
   const csvBtn = h('button', { type: 'button', class: 'btn', onclick: () => {
     const head = ['报告', ...cols.map((c) => c.name)];
     const rows = data.map(({ d, cells: cs }) => [nameOf(d), ...cols.map((c) => cs.get(c.key).join('；'))]);
-    download(new Blob([csvText([], head).replace(/^\ufeff.*\r\n/, `\ufeff${head.join(',')}\r\n`) + rows.map((r) => r.map(csvCell).join(',')).join('\r\n')],
-      { type: 'text/csv;charset=utf-8' }), 'reportlens-对比矩阵.csv');
+    download(new Blob([csvText(rows, head)], { type: 'text/csv;charset=utf-8' }), 'reportlens-对比矩阵.csv');
   } }, '导出对比矩阵 CSV');
 
   root.replaceChildren(
@@ -102,7 +101,3 @@ export function renderCompare(root, docs, { open, exportCsv }) {
   });
 }
 
-function csvCell(v) {
-  const s = String(v ?? '');
-  return /[",\r\n]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

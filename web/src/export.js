@@ -23,12 +23,14 @@ export function csvRows(doc) {
   ]);
 }
 
-export function csvText(rows) {
-  const cell = (v) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\ufeff' + [CSV_HEAD, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+// Quotes what needs it and defuses cells Excel would read as formulas.
+function cell(v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvText(rows, head = CSV_HEAD) {
+  return '\ufeff' + [head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 export function exportCsv(docs, name) {

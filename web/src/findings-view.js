@@ -1,11 +1,12 @@
 // The findings card: the five statutory parts ✓/✗ with links, timeliness,
 // indicator density, how concrete the shortcomings are, statements of zero,
 // and every other finding the analyzer reported, each with its evidence.
-import { h } from './dom.js';
+import { h, append, clear } from './dom.js';
 import { partStats, summary } from './model.js';
 import { PARTS, PART_NAMES, SEVERITY_NAMES } from './labels.js';
 
 const TIME_IDS = /late|timel|deadline|on_time|published/;
+const PART_IDS = /^parts?_|wrong_report/;
 
 export function renderFindings(container, text, result, nav) {
   const stats = partStats(text, result);
@@ -35,6 +36,8 @@ export function renderFindings(container, text, result, nav) {
       ok ? h('span', { class: 'aside', text: `${st.chars} 字 · ${st.indicators} 项` }) : null);
   }));
 
+  const partFindings = take((f) => PART_IDS.test(f.id));
+  const density = take((f) => f.id === 'indicator_density');
   const time = take((f) => TIME_IDS.test(f.id));
   const zeros = take((f) => /zero/.test(f.id));
   const short = take((f) => /cause|short|vague|concre|generic/.test(f.id));
@@ -43,14 +46,15 @@ export function renderFindings(container, text, result, nav) {
   const sh = stats.shortcomings;
   const shareShort = sum.han ? (sh.chars * 100) / sum.han : 0;
 
-  container.replaceChildren(
+  append(clear(container), [
     h('h2', { text: '审阅要点' }),
-    h('section', { 'aria-label': '法定部分' }, h('h3', { text: '法定部分' }), parts),
+    h('section', { 'aria-label': '法定部分' }, h('h3', { text: '法定部分' }), parts,
+      partFindings.length ? h('ul', { class: 'flist' }, partFindings.map(item)) : null),
     h('section', { 'aria-label': '及时性' }, h('h3', { text: '及时性' }),
       time.length ? h('ul', { class: 'flist' }, time.map(item)) : h('p', { class: 'plain', text: timeliness(result) })),
     h('section', { 'aria-label': '指标密度' }, h('h3', { text: '指标密度' }),
-      h('p', { class: 'plain' }, h('strong', { text: sum.density.toFixed(1) }), ' 项 / 千字（共 ',
-        String(sum.indicators), ' 项，', String(sum.han), ' 个汉字）'),
+      density.length ? h('p', { class: 'plain', text: density[0].message })
+        : h('p', { class: 'plain', text: `${sum.density.toFixed(1)} 项 / 千字（共 ${sum.indicators} 项，${sum.han} 个汉字）` }),
       h('p', { class: 'aside', text: PARTS.filter((p) => stats[p].chars).map((p) => `${PART_NAMES[p]} ${stats[p].density.toFixed(1)}`).join('；') })),
     h('section', { 'aria-label': '不足部分的具体程度' }, h('h3', { text: '不足部分的具体程度' }),
       sh.sections.length
@@ -63,7 +67,7 @@ export function renderFindings(container, text, result, nav) {
     (result.diagnostics || []).length ? h('details', { class: 'diags' },
       h('summary', { text: `读取说明（${result.diagnostics.length}）` }),
       h('ul', { class: 'flist' }, result.diagnostics.map((d) => item({ ...d, spans: d.span ? [d.span] : [] })))) : null,
-  );
+  ]);
 }
 
 // Rule (domain.md §1.6): public by 4月1日 of the next year; departments and

@@ -7,7 +7,7 @@ import { analyze } from './engine.js';
 import { readFile, ACCEPT } from './decode.js';
 import * as store from './store.js';
 import { renderOutline } from './outline.js';
-import { renderText, attachTooltip, flash } from './text-view.js';
+import { renderText, attachTooltip, flash, showSpan } from './text-view.js';
 import { IndicatorTable } from './table-view.js';
 import { renderFindings, renderMeta } from './findings-view.js';
 import { Charts } from './charts.js';
@@ -253,32 +253,9 @@ const nav = {
   },
   span([start, end]) {
     showRead();
-    const range = rangeOf(els.text, start, end);
-    if (!range) return;
-    if (window.Highlight && CSS.highlights) CSS.highlights.set('evidence', new Highlight(range));
-    const target = range.startContainer.parentElement;
-    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    showSpan(els.text, start, end);
   },
 };
-
-// Maps UTF-16 offsets of the text onto the rendered text nodes.
-function rangeOf(root, start, end) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let pos = 0, range = null;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const len = n.data.length;
-    if (!range && start < pos + len) {
-      range = document.createRange();
-      range.setStart(n, start - pos);
-    }
-    if (range && end <= pos + len) {
-      range.setEnd(n, end - pos);
-      return range;
-    }
-    pos += len;
-  }
-  return range;
-}
 
 function showRead() {
   if (state.mode !== 'read') setMode('read');

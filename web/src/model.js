@@ -57,12 +57,18 @@ export function partStats(text, result) {
     const p = partOf(result, ind);
     if (p) stats[p].indicators++;
   }
-  for (const st of Object.values(stats)) st.density = st.chars ? (st.indicators * 1000) / st.chars : 0;
+  // The analyzer's own counts (after removing page noise) win where given.
+  const d = ((result.findings || []).find((f) => f.id === 'indicator_density') || {}).data || {};
+  for (const st of Object.values(stats)) {
+    if (typeof d[`${st.part}_han_chars`] === 'number') st.chars = d[`${st.part}_han_chars`];
+    if (typeof d[`${st.part}_indicators`] === 'number') st.indicators = d[`${st.part}_indicators`];
+    st.density = st.chars ? (st.indicators * 1000) / st.chars : 0;
+  }
   return stats;
 }
 
 export function summary(text, result) {
-  const han = hanCount(text);
+  const han = (result.stats && result.stats.han_chars) || hanCount(text);
   const n = (result.indicators || []).length;
   return { han, chars: text.length, indicators: n, density: han ? (n * 1000) / han : 0 };
 }

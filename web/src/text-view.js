@@ -118,3 +118,25 @@ export function flash(el) {
   void el.offsetWidth;
   el.classList.add('flash');
 }
+
+// Maps UTF-16 offsets of the text onto the rendered text nodes, marks that
+// range with the CSS Custom Highlight API (no DOM change) and scrolls to it.
+export function showSpan(root, start, end) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let pos = 0, range = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const len = n.data.length;
+    if (!range && start < pos + len) {
+      range = document.createRange();
+      range.setStart(n, start - pos);
+    }
+    if (range && end <= pos + len) {
+      range.setEnd(n, end - pos);
+      break;
+    }
+    pos += len;
+  }
+  if (!range) return;
+  if (window.Highlight && CSS.highlights) CSS.highlights.set('evidence', new Highlight(range));
+  range.startContainer.parentElement.scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
