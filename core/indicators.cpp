@@ -23,6 +23,7 @@ struct Vocab {
   std::vector<Unit> units;                 // longest first
   std::unordered_map<char32_t, std::vector<const Unit*>> units_by_first;
   std::unordered_map<char32_t, std::vector<const std::u32string*>> names_by_first, zeros_by_first;
+  std::vector<bool> may_open;   // BMP chars that open a name or a zero marker (a fast pre-check)
   std::vector<std::u32string> classifiers;
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
   std::vector<std::u32string> from_to, names, followers, leaders, zero_markers, zero_nouns;
@@ -66,6 +67,9 @@ const Vocab& vocab() {
     for (const Unit& u : m.units) m.units_by_first[u.written[0]].push_back(&u);
     for (const auto& n : m.names) if (!n.empty()) m.names_by_first[n[0]].push_back(&n);
     for (const auto& z : m.zero_markers) if (!z.empty()) m.zeros_by_first[z[0]].push_back(&z);
+    m.may_open.assign(0x10000, false);
+    for (auto& [c, list] : m.names_by_first) if (c < 0x10000) m.may_open[c] = true;
+    for (auto& [c, list] : m.zeros_by_first) if (c < 0x10000) m.may_open[c] = true;
     return true;
   }();
   (void)indexed;
@@ -125,6 +129,7 @@ class Scanner {
   void find_names(size_t b, size_t e) {
     names_.clear();
     for (size_t i = b; i < e; ++i) {
+      if (s()[i] < 0x10000 && !v_.may_open[s()[i]]) continue;
       auto it = v_.names_by_first.find(s()[i]);
       if (it == v_.names_by_first.end()) continue;
       for (const std::u32string* n : it->second)
@@ -383,6 +388,7 @@ class Scanner {
 
   void find_zeros(size_t b, size_t e, std::vector<ZeroClaim>& zeros) {
     for (size_t i = b; i < e; ++i) {
+      if (s()[i] < 0x10000 && !v_.may_open[s()[i]]) continue;
       auto it = v_.zeros_by_first.find(s()[i]);
       if (it == v_.zeros_by_first.end()) continue;
       for (const std::u32string* mp : it->second) {

@@ -1,8 +1,11 @@
-// Result -> JSON (see json.h).
+// Result -> JSON (see json.h). A small streaming writer: the result is written
+// once, in the contract's key order, without building a DOM (the output is
+// byte-identical to nlohmann's dump with indent 2 / compact).
 #include "json.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <cstdio>
+#include <cstdlib>
 
 #include "parts.h"
 #include "report.h"
@@ -10,16 +13,111 @@
 namespace reportlens {
 namespace {
 
-using Json = nlohmann::ordered_json;
+class Writer {
+ public:
+  explicit Writer(bool pretty) : pretty_(pretty) { out_.reserve(1 << 16); }
+  std::string take() { return std::move(out_); }
 
-Json span(const Span& s) { return Json::array({s.begin, s.end}); }
-Json opt_str(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
-Json str_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
 
-Json number(double v) {
-  if (std::isfinite(v) && std::fabs(v) < 9e15 && v == std::floor(v)) return Json(static_cast<int64_t>(v));
-  return Json(v);
-}
+  void key(const char* k) {
+    separator();
+    string(k);
+    out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
+  }
+  void value(const std::string& s) { separator(); string(s); }
+  void value(const char* s) { separator(); string(s); }
+  void value(int64_t v) { separator(); out_ += std::to_string(v); }
+  void value(uint32_t v) { value(static_cast<int64_t>(v)); }
+  void value(int v) { value(static_cast<int64_t>(v)); }
+  void value(double v) {
+    separator();
+    if (!std::isfinite(v)) { out_ += "null"; return; }
+    if (std::fabs(v) < 9e15 && v == std::floor(v)) { out_ += std::to_string(static_cast<int64_t>(v)); return; }
+    char buf[40];
+    for (int p = 1; p <= 17; ++p) {   // the shortest form that reads back the same double
+      std::snprintf(buf, sizeof buf, "%.*g", p, v);
+      if (std::strtod(buf, nullptr) == v) break;
+    }
+    out_ += buf;
+  }
+  void null() { separator(); out_ += "null"; }
+  void span(const Span& s) {
+    separator();
+    out_ += pretty_ ? "[\n" : "[";
+    ++depth_;
+    indent();
+    out_ += std::to_string(s.begin);
+    out_ += pretty_ ? ",\n" : ",";
+    indent();
+    out_ += std::to_string(s.end);
+    --depth_;
+    if (pretty_) { out_ += '\n'; indent(); }
+    out_ += ']';
+  }
+
+  // key + value helpers
+  void field(const char* k, const std::string& v) { key(k); value(v); }
+  void field(const char* k, const char* v) { key(k); value(v); }
+  void field_or_null(const char* k, const std::optional<std::string>& v) { key(k); v ? value(*v) : null(); }
+  void field_or_null(const char* k, const std::string& v) { key(k); v.empty() ? null() : value(v); }
+
+ private:
+  std::string out_;
+  bool pretty_;
+  int depth_ = 0;
+  bool first_ = true;      // no element written yet in the current container
+  bool after_key_ = false;
+
+  void indent() { if (pretty_) out_.append(static_cast<size_t>(depth_) * 2, ' '); }
+  void separator() {
+    if (after_key_) { after_key_ = false; return; }
+    if (depth_ == 0) return;
+    if (!first_) out_ += ',';
+    if (pretty_) out_ += '\n';
+    indent();
+    first_ = false;
+  }
+  void open(char c) {
+    separator();
+    out_ += c;
+    ++depth_;
+    first_ = true;
+  }
+  void close(char c) {
+    --depth_;
+    if (!first_ && pretty_) { out_ += '\n'; indent(); }
+    out_ += c;
+    first_ = false;
+  }
+  void string(const std::string& s) {
+    out_ += '"';
+    for (unsigned char c : s) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out_ += buf;
+          } else {
+            out_ += static_cast<char>(c);
+          }
+      }
+    }
+    out_ += '"';
+  }
+};
 
 const char* severity(Severity s) {
   switch (s) {
@@ -30,95 +128,149 @@ const char* severity(Severity s) {
   return "info";
 }
 
-Json section_json(const Result& r, size_t i) {
+void write_section(Writer& w, const Result& r, const std::vector<std::vector<size_t>>& children, size_t i) {
   const Section& s = r.sections[i];
-  Json j;
-  j["level"] = s.level;
-  j["marker"] = s.marker;
-  j["title"] = s.title;
-  j["part"] = s.part ? Json(part_id(*s.part)) : Json(nullptr);
-  j["span"] = span(s.span);
-  j["title_span"] = span(s.title_span);
-  j["marker_span"] = span(s.marker_span);
-  if (s.part) j["part_reason"] = s.part_reason;
-  Json points = Json::array();
-  for (const Point& p : s.points) points.push_back({{"marker", p.marker}, {"title", p.title}, {"span", span(p.span)}});
-  j["points"] = points;
-  Json children = Json::array();
-  for (size_t k = i + 1; k < r.sections.size(); ++k)
-    if (r.sections[k].parent == static_cast<int>(i)) children.push_back(section_json(r, k));
-  j["children"] = children;
-  return j;
-}
-
-Json path_json(const std::vector<int>& path) {
-  Json j = Json::array();
-  for (int p : path) j.push_back(p);
-  return j;
+  w.begin_object();
+  w.key("level"); w.value(s.level);
+  w.field("marker", s.marker);
+  w.field("title", s.title);
+  w.key("part"); s.part ? w.value(part_id(*s.part)) : w.null();
+  w.key("span"); w.span(s.span);
+  w.key("title_span"); w.span(s.title_span);
+  w.key("marker_span"); w.span(s.marker_span);
+  if (s.part) w.field("part_reason", s.part_reason);
+  w.key("points");
+  w.begin_array();
+  for (const Point& p : s.points) {
+    w.begin_object();
+    w.field("marker", p.marker);
+    w.field("title", p.title);
+    w.key("span"); w.span(p.span);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("children");
+  w.begin_array();
+  for (size_t c : children[i]) write_section(w, r, children, c);
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
 std::string to_json(const Result& r, bool pretty) {
-  Json j;
-  j["schema"] = "reportlens/1";
-  j["version"] = version();
+  Writer w(pretty);
+  w.begin_object();
+  w.field("schema", "reportlens/1");
+  w.field("version", version());
   const Meta& m = r.meta;
-  j["meta"] = {{"title", opt_str(m.title)},
-               {"agency", opt_str(m.agency)},
-               {"region", opt_str(m.region)},
-               {"report_year", m.report_year ? Json(*m.report_year) : Json(nullptr)},
-               {"published", opt_str(m.published)},
-               {"doc_number", opt_str(m.doc_number)},
-               {"signer", opt_str(m.signer)},
-               {"agency_canonical", opt_str(m.agency_canonical)},
-               {"published_source", str_or_null(m.published_source)},
-               {"title_span", m.title_span ? span(*m.title_span) : Json(nullptr)},
-               {"published_span", m.published_span ? span(*m.published_span) : Json(nullptr)}};
-  Json sections = Json::array();
+  w.key("meta");
+  w.begin_object();
+  w.field_or_null("title", m.title);
+  w.field_or_null("agency", m.agency);
+  w.field_or_null("region", m.region);
+  w.key("report_year"); m.report_year ? w.value(*m.report_year) : w.null();
+  w.field_or_null("published", m.published);
+  w.field_or_null("doc_number", m.doc_number);
+  w.field_or_null("signer", m.signer);
+  w.field_or_null("agency_canonical", m.agency_canonical);
+  w.field_or_null("published_source", m.published_source);
+  w.key("title_span"); m.title_span ? w.span(*m.title_span) : w.null();
+  w.key("published_span"); m.published_span ? w.span(*m.published_span) : w.null();
+  w.end_object();
+
+  std::vector<std::vector<size_t>> children(r.sections.size());
+  w.key("sections");
+  w.begin_array();
   for (size_t i = 0; i < r.sections.size(); ++i)
-    if (r.sections[i].parent < 0) sections.push_back(section_json(r, i));
-  j["sections"] = sections;
-  Json indicators = Json::array();
+    if (r.sections[i].parent >= 0) children[r.sections[i].parent].push_back(i);
+  for (size_t i = 0; i < r.sections.size(); ++i)
+    if (r.sections[i].parent < 0) write_section(w, r, children, i);
+  w.end_array();
+
+  w.key("indicators");
+  w.begin_array();
   for (const Indicator& x : r.indicators) {
-    Json o;
-    o["text"] = x.text;
-    o["span"] = span(x.span);
-    o["value"] = number(x.value);
-    o["unit"] = x.unit;
-    o["approx"] = str_or_null(x.approx);
-    o["bound"] = str_or_null(x.bound);
-    o["kind"] = x.kind;
-    o["label"] = x.label;
-    o["category"] = str_or_null(x.category);
-    o["section"] = path_json(x.section_path);
-    if (!x.role.empty()) o["role"] = x.role;
-    indicators.push_back(o);
+    w.begin_object();
+    w.field("text", x.text);
+    w.key("span"); w.span(x.span);
+    w.key("value"); w.value(x.value);
+    w.field("unit", x.unit);
+    w.field_or_null("approx", x.approx);
+    w.field_or_null("bound", x.bound);
+    w.field("kind", x.kind);
+    w.field("label", x.label);
+    w.field_or_null("category", x.category);
+    w.key("section");
+    w.begin_array();
+    for (int p : x.section_path) w.value(p);
+    w.end_array();
+    if (!x.role.empty()) w.field("role", x.role);
+    w.end_object();
   }
-  j["indicators"] = indicators;
-  Json zeros = Json::array();
-  for (const ZeroClaim& z : r.zero_claims) zeros.push_back({{"text", z.text}, {"subject", z.subject}, {"span", span(z.span)}});
-  j["zero_claims"] = zeros;
-  Json missing = Json::array();
-  for (Part p : r.missing_parts) missing.push_back(part_id(p));
-  j["missing_parts"] = missing;
-  Json findings = Json::array();
+  w.end_array();
+
+  w.key("zero_claims");
+  w.begin_array();
+  for (const ZeroClaim& z : r.zero_claims) {
+    w.begin_object();
+    w.field("text", z.text);
+    w.field("subject", z.subject);
+    w.key("span"); w.span(z.span);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("missing_parts");
+  w.begin_array();
+  for (Part p : r.missing_parts) w.value(part_id(p));
+  w.end_array();
+
+  w.key("findings");
+  w.begin_array();
   for (const Finding& f : r.findings) {
-    Json spans = Json::array();
-    for (const Span& s : f.spans) spans.push_back(span(s));
-    Json data = Json::object();
-    for (const FindingValue& v : f.data) data[v.key] = v.number ? number(*v.number) : v.text ? Json(*v.text) : Json(nullptr);
-    findings.push_back({{"id", f.id}, {"severity", severity(f.severity)}, {"message", f.message}, {"spans", spans}, {"data", data}});
+    w.begin_object();
+    w.field("id", f.id);
+    w.field("severity", severity(f.severity));
+    w.field("message", f.message);
+    w.key("spans");
+    w.begin_array();
+    for (const Span& s : f.spans) w.span(s);
+    w.end_array();
+    w.key("data");
+    w.begin_object();
+    for (const FindingValue& v : f.data) {
+      w.key(v.key.c_str());
+      if (v.number) w.value(*v.number);
+      else if (v.text) w.value(*v.text);
+      else w.null();
+    }
+    w.end_object();
+    w.end_object();
   }
-  j["findings"] = findings;
-  j["stats"] = {{"input_chars", r.stats.input_chars}, {"text_chars", r.stats.text_chars},
-                {"han_chars", r.stats.han_chars}, {"blocks", r.stats.blocks}};
-  Json diags = Json::array();
-  for (const Diagnostic& d : r.diagnostics)
-    diags.push_back({{"code", d.code}, {"severity", severity(d.severity)}, {"message", d.message},
-                     {"span", d.span ? span(*d.span) : Json(nullptr)}});
-  j["diagnostics"] = diags;
-  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+  w.end_array();
+
+  w.key("stats");
+  w.begin_object();
+  w.key("input_chars"); w.value(r.stats.input_chars);
+  w.key("text_chars"); w.value(r.stats.text_chars);
+  w.key("han_chars"); w.value(r.stats.han_chars);
+  w.key("blocks"); w.value(r.stats.blocks);
+  w.end_object();
+
+  w.key("diagnostics");
+  w.begin_array();
+  for (const Diagnostic& d : r.diagnostics) {
+    w.begin_object();
+    w.field("code", d.code);
+    w.field("severity", severity(d.severity));
+    w.field("message", d.message);
+    w.key("span"); d.span ? w.span(*d.span) : w.null();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace reportlens

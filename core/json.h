@@ -1,6 +1,6 @@
-// Result -> the JSON of ../shared/spec/output.md (the only nlohmann/json user
-// besides the taxonomy loader). Keys keep the contract's order; integral values
-// print as integers; invalid text is replaced, never thrown.
+// Result -> the JSON of ../shared/spec/output.md, streamed in the contract's
+// key order; integral values print as integers, others in their shortest
+// round-trip form. Never throws.
 #pragma once
 #include <string>
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "data.h"
 #include "text.h"
@@ -225,14 +226,19 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     if (cut >= 2) meta.region = to_utf8(a.substr(0, cut));
   }
   if (!meta.region) {
+    static const auto by_first = [] {   // prefecture names by their first char
+      std::unordered_map<char32_t, std::vector<std::u32string>> index;
+      for (const auto& row : regions)
+        if (row.size() >= 2 && row[1] == U"prefecture" && !row[0].empty()) index[row[0][0]].push_back(row[0]);
+      return index;
+    }();
     std::map<std::u32string, int> counts;
-    std::u32string_view head(t.chars.data(), std::min<size_t>(t.size(), 60000));   // the report, not a pasted archive
-    for (const auto& row : regions) {
-      if (row.size() < 2 || row[1] != U"prefecture") continue;
-      const std::u32string& name = row[0];
-      size_t n = 0;
-      for (size_t at = head.find(name); at != std::u32string_view::npos; at = head.find(name, at + 1)) ++n;
-      if (n) counts[name] = static_cast<int>(n);
+    size_t head = std::min<size_t>(t.size(), 60000);   // the report, not a pasted archive
+    for (size_t i = 0; i < head; ++i) {
+      auto it = by_first.find(t.chars[i]);
+      if (it == by_first.end()) continue;
+      for (const auto& name : it->second)
+        if (t.chars.compare(i, name.size(), name) == 0) ++counts[name];
     }
     int best = 0;
     for (auto& [name, n] : counts) if (n > best) best = n, meta.region = to_utf8(name);

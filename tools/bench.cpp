@@ -1,0 +1,147 @@
+// Native benchmark: per-stage and end-to-end time over the corpus (median of
+// repeated runs), MB/s, and a scaled input (the corpus concatenated N times)
+// showing how time and peak memory grow. Prints a table; asserts nothing.
+// usage: reportlens_bench [--scale 1,10,100,1000] [--repeat N] FILE...
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "checks.h"
+#include "decode.h"
+#include "headings.h"
+#include "indicators.h"
+#include "json.h"
+#include "meta.h"
+#include "normalize.h"
+#include "parts.h"
+#include "report.h"
+#include "segment.h"
+
+using namespace reportlens;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+struct StageTimes {
+  double decode = 0, normalize = 0, segment = 0, headings = 0, meta = 0, indicators = 0, checks = 0, json = 0;
+  double total() const { return decode + normalize + segment + headings + meta + indicators + checks + json; }
+};
+
+StageTimes run_stages(const std::string& bytes) {
+  StageTimes st;
+  Result r;
+  auto t = Clock::now();
+  Decoded d = decode(bytes, Options{}.max_input_bytes, r.diagnostics);
+  st.decode = ms_since(t);
+  t = Clock::now();
+  NormText n = normalize(d, r.diagnostics);
+  st.normalize = ms_since(t);
+  t = Clock::now();
+  Segmented seg = segment(n, r.diagnostics);
+  st.segment = ms_since(t);
+  t = Clock::now();
+  r.sections = find_headings(seg, d.chars, r.diagnostics);
+  assign_parts(r.sections);
+  r.missing_parts = missing_parts(r.sections);
+  st.headings = ms_since(t);
+  t = Clock::now();
+  r.meta = find_meta(seg, r.sections, d.chars);
+  st.meta = ms_since(t);
+  t = Clock::now();
+  IndicatorScan scan = find_indicators(seg, r.sections, d.chars);
+  r.indicators = std::move(scan.indicators);
+  r.zero_claims = std::move(scan.zero_claims);
+  st.indicators = ms_since(t);
+  t = Clock::now();
+  r.findings = run_checks(r, seg);
+  st.checks = ms_since(t);
+  t = Clock::now();
+  std::string json = to_json(r, false);
+  st.json = ms_since(t);
+  return st;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<int> scales = {1, 10, 100, 1000};
+  int repeat = 30;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--repeat" && i + 1 < argc) repeat = std::stoi(argv[++i]);
+    else if (a == "--scale" && i + 1 < argc) {
+      scales.clear();
+      std::string s = argv[++i];
+      for (size_t p = 0; p < s.size();) {
+        size_t c = s.find(',', p);
+        if (c == std::string::npos) c = s.size();
+        scales.push_back(std::stoi(s.substr(p, c - p)));
+        p = c + 1;
+      }
+    } else files.push_back(a);
+  }
+  if (files.empty()) { std::fprintf(stderr, "usage: reportlens_bench [--scale 1,10,100] [--repeat N] FILE...\n"); return 2; }
+  std::vector<std::string> texts;
+  size_t bytes = 0;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    bytes += texts.back().size();
+  }
+  for (const auto& t : texts) run_stages(t);   // warm-up (data tables load once)
+  std::printf("native, %zu reports, %zu bytes, median of %d runs\n\n", texts.size(), bytes, repeat);
+  std::printf("%-32s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s\n", "report", "decode", "normal.", "segment", "heading",
+              "meta", "indic.", "checks", "json", "total ms", "MB/s");
+  std::vector<double> all;
+  for (size_t k = 0; k < texts.size(); ++k) {
+    std::vector<StageTimes> runs;
+    for (int i = 0; i < repeat; ++i) runs.push_back(run_stages(texts[k]));
+    auto med = [&](double StageTimes::*m) { std::vector<double> v; for (auto& r : runs) v.push_back(r.*m); return median(v); };
+    std::vector<double> totals;
+    for (auto& r : runs) totals.push_back(r.total());
+    double total = median(totals);
+    all.push_back(total);
+    std::string name = files[k].substr(files[k].find_last_of('/') + 1);
+    std::printf("%-32.32s %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %8.1f\n", name.c_str(),
+                med(&StageTimes::decode), med(&StageTimes::normalize), med(&StageTimes::segment), med(&StageTimes::headings),
+                med(&StageTimes::meta), med(&StageTimes::indicators), med(&StageTimes::checks), med(&StageTimes::json), total,
+                texts[k].size() / 1e6 / (total / 1000));
+  }
+  double sum = 0;
+  for (double v : all) sum += v;
+  std::printf("\ncorpus end to end: %.3f ms for %zu bytes = %.1f MB/s\n\n", sum, bytes, bytes / 1e6 / (sum / 1000));
+  std::string corpus;
+  for (const auto& t : texts) corpus += t + "\n";
+  std::printf("%-8s %12s %12s %10s %14s\n", "scale", "bytes", "ms", "MB/s", "peak RSS MB");
+  for (int s : scales) {
+    std::string big;
+    big.reserve(corpus.size() * s);
+    for (int i = 0; i < s; ++i) big += corpus;
+    if (big.size() > Options{}.max_input_bytes) { std::printf("%-8d %12zu  (over the %zu MB input limit)\n", s, big.size(), Options{}.max_input_bytes >> 20); continue; }
+    auto t = Clock::now();
+    std::string json = analyze_to_json(big, "");
+    double ms = ms_since(t);
+    std::printf("%-8d %12zu %12.1f %10.1f %14.1f\n", s, big.size(), ms, big.size() / 1e6 / (ms / 1000), peak_rss_kb() / 1024.0);
+  }
+  return 0;
+}
