@@ -91,6 +91,7 @@ struct Found {
   Decimal value;
   std::string unit, kind, approx, bound, role;
   std::u32string label, clause;
+  std::u32string wide_clause;    // the whole clause, earlier quantities included (for categories)
   bool classifier = false;
   bool unit_written = false;     // the base unit is the measure word as written (項 stays 項)
 };
@@ -290,6 +291,9 @@ class Scanner {
       size_t ce = f.unit_end;
       while (ce < e && !is_clause_break(s()[ce])) ++ce;
       f.clause = s().substr(cb, ce - cb);
+      size_t wb = cb;
+      while (wb > b && !is_clause_break(s()[wb - 1])) --wb;
+      f.wide_clause = s().substr(wb, ce - wb);
       std::u32string before = s().substr(cb, f.text_begin - cb);
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位
       std::string kind_word;
@@ -455,7 +459,10 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     if (!f.approx.empty()) x.approx = t.as_written(from_utf8(f.approx));
     if (f.unit_written) x.unit = t.as_written(from_utf8(f.unit));
     x.role = f.role;
-    x.category = categorize(f.label, f.clause, f.unit);
+    // a label of a word or two (登记) says less than its clause (技术合同认定接件693次、完成登记1563份)
+    bool thin = f.label.size() <= 3;
+    x.category = categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
+    if (x.category.empty()) x.category = categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
     x.section = innermost_section(sections, x.span.begin);
     x.section_path = section_path(sections, sibling_index, x.section);
     scan.indicators.push_back(std::move(x));

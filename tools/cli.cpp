@@ -8,6 +8,7 @@
 
 #include "cli_decode.h"
 #include "cli_format.h"
+#include "compare.h"
 #include "decode.h"
 #include "headings.h"
 #include "json.h"
@@ -20,6 +21,7 @@ namespace {
 const char* kUsage =
     "usage: reportlens analyze FILE|- [--format json|md|csv] [--pretty]\n"
     "                          [--stage decode|clean|blocks|headings]\n"
+    "       reportlens compare FILE... [--format json|csv|md] [--pretty]\n"
     "       reportlens --version | --help\n"
     "Analyzes a 法治政府建设年度报告 (UTF-8, UTF-16 with BOM or GB18030 text)\n"
     "and prints the result of ../shared/spec/output.md. Exit 0 on success,\n"
@@ -57,6 +59,35 @@ int print_stage(const std::string& stage, const std::string& bytes) {
   return 0;
 }
 
+// reportlens compare FILE...: the reports side by side (docs/compare.md).
+int compare_command(const std::vector<std::string>& args) {
+  std::string format = "json";
+  bool pretty = false;
+  std::vector<std::string> files;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
+    else if (args[i] == "--pretty") pretty = true;
+    else if (!args[i].empty() && args[i][0] == '-') return usage_error("unknown option: " + args[i]);
+    else files.push_back(args[i]);
+  }
+  if (files.size() < 2) return usage_error("compare needs two or more files");
+  if (format != "json" && format != "md" && format != "csv") return usage_error("unknown format: " + format);
+  std::vector<reportlens::NamedResult> reports;
+  for (const std::string& f : files) {
+    auto bytes = reportlens::cli::read_input(f);
+    if (!bytes) {
+      std::cerr << "reportlens: cannot read " << f << ": " << std::strerror(errno) << "\n";
+      return 2;
+    }
+    reportlens::cli::convert_gb18030(*bytes);
+    reports.push_back({f.substr(f.find_last_of('/') + 1), reportlens::analyze(*bytes)});
+  }
+  if (format == "json") std::cout << reportlens::compare_to_json(reports, pretty) << "\n";
+  else if (format == "csv") std::cout << reportlens::compare_to_csv(reports);
+  else std::cout << reportlens::compare_to_markdown(reports);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,6 +95,7 @@ int main(int argc, char** argv) {
   if (args.empty()) return usage_error("no command");
   if (args[0] == "--help" || args[0] == "-h") { std::cout << kUsage; return 0; }
   if (args[0] == "--version") { std::cout << reportlens::version() << "\n"; return 0; }
+  if (args[0] == "compare") return compare_command(args);
   if (args[0] != "analyze") return usage_error("unknown command: " + args[0]);
   std::string file, format = "json", stage;
   bool pretty = false;
