@@ -23,6 +23,7 @@ bool is_separator(char32_t c) {
 }  // namespace
 
 std::u32string clean_label(std::u32string s) {
+  for (size_t at = s.find(U"分别"); at != std::u32string::npos; at = s.find(U"分别")) s.erase(at, 2);   // 同比分别下降
   const auto& leading = words().at("leading");
   const auto& trailing = words().at("trailing");
   bool changed = true;
