@@ -76,8 +76,11 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJE
   'CANVAS', 'HEAD']);
 
 // DOMParser documents have no browsing context: nothing in them runs or loads.
+// Event-handler attributes are renamed inside tags first, because Chromium
+// still reports them to the page's CSP while parsing (then blocks them).
 export function htmlText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const inert = html.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/(\s)on([a-z]+\s*=)/gi, '$1data-on$2'));
+  const doc = new DOMParser().parseFromString(inert, 'text/html');
   const out = [];
   const title = doc.querySelector('title');
   if (title && title.textContent.trim() && !doc.body.textContent.includes(title.textContent.trim())) {

@@ -5,7 +5,7 @@ import { h, append, clear } from './dom.js';
 import { partStats, summary } from './model.js';
 import { PARTS, PART_NAMES, SEVERITY_NAMES } from './labels.js';
 
-const TIME_IDS = /late|timel|deadline|on_time|published/;
+const TIME_IDS = /^(late|on_time)$|timeliness|deadline/;
 const PART_IDS = /^parts?_|wrong_report/;
 
 export function renderFindings(container, text, result, nav) {
@@ -49,7 +49,9 @@ export function renderFindings(container, text, result, nav) {
   append(clear(container), [
     h('h2', { text: '审阅要点' }),
     h('section', { 'aria-label': '法定部分' }, h('h3', { text: '法定部分' }), parts,
-      partFindings.length ? h('ul', { class: 'flist' }, partFindings.map(item)) : null),
+      // "all four parts present" repeats the checklist; only problems are listed.
+      partFindings.some((f) => f.severity !== 'info')
+        ? h('ul', { class: 'flist' }, partFindings.filter((f) => f.severity !== 'info').map(item)) : null),
     h('section', { 'aria-label': '及时性' }, h('h3', { text: '及时性' }),
       time.length ? h('ul', { class: 'flist' }, time.map(item)) : h('p', { class: 'plain', text: timeliness(result) })),
     h('section', { 'aria-label': '指标密度' }, h('h3', { text: '指标密度' }),

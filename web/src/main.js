@@ -399,6 +399,8 @@ function wire() {
 
 async function start() {
   wire();
+  // On a phone the outline starts folded, so the report itself comes into view first.
+  if (matchMedia('(max-width: 900px)').matches) $('#outline-box').open = false;
   const { docs, state: saved } = await store.loadAll();
   for (const d of docs) {
     state.docs.push({ ...d, result: null, status: 'queued' });
