@@ -161,6 +161,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
         if (han >= 8) {
           ++sentences;
           for (size_t k = start; k < i; ++k) {
+            if (!is_han(t.chars[k])) continue;
             auto it = phrases.find(t.chars[k]);
             if (it == phrases.end()) continue;
             for (const auto& p : it->second)

@@ -2,7 +2,9 @@
 // nlohmann/json (no exceptions).
 #include "taxonomy.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "data.h"
 #include "text.h"
@@ -18,6 +20,8 @@ struct Rule {
 
 struct Taxonomy {
   std::vector<Rule> rules;
+  // keyword -> the rules it names, indexed by the keyword's first char
+  std::unordered_map<char32_t, std::vector<std::pair<std::u32string, size_t>>> keywords_by_first;
   std::vector<Category> categories;
   std::vector<std::pair<std::string, std::string>> groups;
 };
@@ -43,6 +47,7 @@ const Taxonomy& taxonomy() {
       r.exclude = words(c.value("exclude", nlohmann::json::array()));
       for (auto& u : c.value("units", nlohmann::json::array())) if (u.is_string()) r.units.push_back(u.get<std::string>());
       out.categories.push_back(r.category);
+      for (const auto& k : r.keywords) if (!k.empty()) out.keywords_by_first[k[0]].emplace_back(k, out.rules.size());
       out.rules.push_back(std::move(r));
     }
     return out;
@@ -58,8 +63,18 @@ bool any_in(const std::vector<std::u32string>& words, const std::u32string& s) {
 }  // namespace
 
 std::string categorize(const std::u32string& label, const std::u32string& clause, const std::string& unit) {
-  for (const Rule& r : taxonomy().rules) {
-    if (!any_in(r.keywords, label)) continue;
+  const Taxonomy& tx = taxonomy();
+  std::vector<size_t> named;   // rules with a keyword in the label, in taxonomy order
+  for (size_t i = 0; i < label.size(); ++i) {
+    auto it = tx.keywords_by_first.find(label[i]);
+    if (it == tx.keywords_by_first.end()) continue;
+    for (const auto& [k, rule] : it->second)
+      if (label.compare(i, k.size(), k) == 0) named.push_back(rule);
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  for (size_t index : named) {
+    const Rule& r = tx.rules[index];
     if (!r.context.empty() && !any_in(r.context, clause) && !any_in(r.context, label)) continue;
     if (any_in(r.exclude, label) || any_in(r.exclude, clause)) continue;
     if (!r.units.empty()) {
