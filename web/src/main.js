@@ -69,7 +69,9 @@ async function pump() {
         store.saveDoc(doc);
       }
       const text = doc.text;
+      const t0 = performance.now();
       doc.result = await analyze(text);
+      performance.measure('rl-analyze', { start: t0 });
       doc.rtext = text; // spans refer to exactly this text, even if editing goes on
       doc.status = 'done';
     } catch (err) {
@@ -222,6 +224,7 @@ function renderActive() {
     return;
   }
   const text = doc.rtext;
+  const t0 = performance.now();
   renderMeta(els.meta, text, r, { name: displayName(doc) });
   renderFindings(els.findings, text, r, nav);
   renderOutline(els.outline, r, nav.section);
@@ -229,6 +232,7 @@ function renderActive() {
   table.set(text, r);
   charts.set(text, r, displayName(doc).replace(/\.[^.]+$/, ''));
   document.title = `${displayName(doc)} · ReportLens`;
+  performance.measure('rl-render', { start: t0 });
   requestAnimationFrame(() => requestAnimationFrame(() => {
     if (seq === renderSeq) document.body.dataset.rendered = String(seq);
   }));
