@@ -263,3 +263,44 @@ test('the comparison view aligns several reports by category', async () => {
   await page.screenshot({ path: path.join(shots, 'compare-1280x800.png') });
   await context.close();
 });
+
+test('a batch of 100 files shows progress and the page stays usable', async () => {
+  const { context, page, log } = await openPage(browser, url);
+  await rendered(page);
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => window.__progress.push(document.getElementById('progress-text').textContent))
+      .observe(document.getElementById('progress-text'), { childList: true, characterData: true, subtree: true });
+  });
+  const seeds = [0, 1, 2, 3, 4].map((n) => fs.readFileSync(path.join(corpus, seed(n))));
+  const files = Array.from({ length: 100 }, (_, i) => ({ name: `batch-${String(i).padStart(3, '0')}.txt`, bytes: seeds[i % 5] }));
+  await drop(page, files);
+  // While the batch runs, switching to the sample still renders it.
+  const before = Number(await page.evaluate(() => document.body.dataset.rendered));
+  await page.click('#doc-list li:first-child .doc-open');
+  await rendered(page, before);
+  await page.waitForFunction(() => document.getElementById('progress').hidden &&
+    [...document.querySelectorAll('#doc-list li')].every((li) => li.dataset.status === 'done'), null, { timeout: 120000 });
+  assert.equal(await page.locator('#doc-list li').count(), 101);
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.some((t) => /正在分析 \d+ \/ 100/.test(t)), 'progress was shown');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('keyboard: tab reaches a highlight and shows its details; outline buttons move focus to the heading', async () => {
+  const { context, page } = await openPage(browser, url);
+  await rendered(page);
+  await page.focus('#report-text mark.ind >> nth=1');
+  assert.equal(await page.isVisible('#tip'), true);
+  assert.match(await page.textContent('#tip'), /标签/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.isVisible('#tip'), false);
+  await page.focus('#outline .ol-item >> nth=0');
+  await page.keyboard.press('Enter');
+  assert.match(await page.evaluate(() => document.activeElement.id), /^sec-0$/);
+  const unlabeled = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea')]
+    .filter((el) => !el.hidden && !(el.textContent.trim() || el.getAttribute('aria-label') || el.labels?.length)).length);
+  assert.equal(unlabeled, 0, 'every control has a name');
+  await context.close();
+});
