@@ -9,7 +9,6 @@ import { drawChart, saveChart } from './charts.js';
 
 let chart = null;
 
-const nameOf = (d) => (d.result.meta && d.result.meta.title) || d.name || '未命名';
 
 function columns(docs) {
   const cols = new Map();
@@ -42,7 +41,7 @@ function cells(d, cols) {
   return by;
 }
 
-export function renderCompare(root, docs, { open, exportCsv }) {
+export function renderCompare(root, docs, { open, exportCsv, name: nameOf }) {
   if (docs.length < 2) {
     root.replaceChildren(h('section', { class: 'card' }, h('h1', { class: 'doc-title', text: '多篇对比' }),
       h('p', { text: '打开或拖入至少两篇报告后，这里按指标类别、法定部分并列比较。' })));

@@ -172,7 +172,9 @@ function addText(text, name) {
   els.docList.append(docItem(doc));
   els.docCount.textContent = String(state.docs.length);
   store.saveDoc(doc);
+  const prev = activeDoc();
   state.active = doc.id;
+  if (prev) updateDocItem(prev);
   updateDocItem(doc);
   setView('report');
   enqueue(doc, { front: true });
@@ -289,7 +291,7 @@ function setView(view) {
 }
 
 function renderCompareView() {
-  renderCompare(els.compare, state.docs.filter((d) => d.result), { open: select, exportCsv });
+  renderCompare(els.compare, state.docs.filter((d) => d.result), { open: select, exportCsv, name: displayName });
 }
 
 const reanalyze = debounce(() => {
