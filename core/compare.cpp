@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "csv.h"
 #include "meta.h"
 #include "parts.h"
 #include "taxonomy.h"
@@ -200,18 +201,7 @@ Json to_model_json(const std::vector<NamedResult>& reports, const Model& m) {
   return j;
 }
 
-std::string fmt(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) { if (c == '"') out += '"'; out += c; }
-  return out + "\"";
-}
+std::string fmt(double v) { return csv_number(v); }
 
 // Result fields the comparison reads, from the contract's JSON.
 bool result_from_json(const nlohmann::json& j, Result& r) {
@@ -305,7 +295,7 @@ std::string compare_json_to_json(std::string_view reports_json, bool pretty) {
 
 std::string compare_to_csv(const std::vector<NamedResult>& reports) {
   Model m = build(reports);
-  std::string out = "\xEF\xBB\xBF" "指标,类别,单位";
+  std::string out = std::string(kCsvBom) + "指标,类别,单位";
   for (const NamedResult& r : reports) out += "," + csv_field(r.name);
   out += "\r\n";
   for (const Row& row : m.rows) {

@@ -31,12 +31,14 @@ size_t title_end(const NormText& t, size_t b, size_t e) {
     if (k > b + 1 && starts_with_at(t.chars, k, U"一是")) break;
     ++k;
   }
-  if (k == e && k - b > 30) {   // no end before the paragraph's: where does the body plainly begin?
+  // no end before the paragraph's: the title stops where the body plainly begins
+  auto body_start = [&]() -> size_t {
     for (size_t c = b + 6; c < k; ++c)
       for (const auto& cue : cues)
-        if (starts_with_at(t.chars, c, cue)) { k = c; goto cut; }
-  }
-cut:
+        if (starts_with_at(t.chars, c, cue)) return c;
+    return k;
+  };
+  if (k == e && k - b > 30) k = body_start();
   if (k - b > kMaxTitle) k = b + kMaxTitle;
   while (k > b && (t.chars[k - 1] == U' ' || t.chars[k - 1] == U'，' || t.chars[k - 1] == U',' || t.chars[k - 1] == U'、')) --k;
   return k;

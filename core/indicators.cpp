@@ -81,8 +81,6 @@ bool is_clause_break(char32_t c) {
          c == U'(' || c == U')' || c == U'\n' || c == U',';
 }
 
-const char* bound_word(const std::string& b) { return b.c_str(); }
-
 // One quantity found in the cleaned text, before it becomes an Indicator.
 struct Found {
   size_t text_begin, text_end;   // surface text, approx words included
@@ -339,7 +337,6 @@ class Scanner {
         label = label.empty() ? prev : (is_verb_only(label) ? label + prev : prev + U" " + label);
       }
       f.label = label;
-      f.unit_end = f.text_end;
     }
     distribute(out, first);
     // from-to pairs: 由16个减至14个, 由法定的20个工作日缩短至3个工作日
@@ -452,7 +449,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.value = f.value.to_double();
     x.unit = f.unit;
     x.approx = f.approx;
-    x.bound = bound_word(f.bound);
+    x.bound = f.bound;
     x.kind = f.unit == "元" ? "money" : f.kind;
     if (x.kind == "percent" || x.kind == "points") x.kind = f.unit == "百分点" ? "change" : "percent";
     x.label = t.as_written(f.label);

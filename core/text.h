@@ -2,6 +2,7 @@
 // the range of decoded-input code points it came from, and formatting flags.
 // Also the small UTF-8 / code-point helpers the stages share.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,9 +34,11 @@ struct NormText {
   }
   // Input code-point span of the cleaned range [b, e).
   Span input_span(size_t b, size_t e) const {
-    if (e <= b || b >= size()) return Span{b < size() ? from[b] : (size() ? to.back() : 0u), b < size() ? from[b] : (size() ? to.back() : 0u)};
-    return Span{from[b], to[e - 1]};
+    if (e > b && b < size()) return Span{from[b], to[std::min(e, size()) - 1]};
+    uint32_t at = b < size() ? from[b] : (empty() ? 0u : to.back());   // an empty range: a point
+    return Span{at, at};
   }
+  bool empty() const { return chars.empty(); }
 };
 
 std::string to_utf8(std::u32string_view s);

@@ -4,24 +4,12 @@
 #include <cstdio>
 #include <sstream>
 
+#include "csv.h"
 #include "parts.h"
 
 namespace reportlens::cli {
 namespace {
 
-std::string fmt_value(double v) {
-  char buf[64];
-  if (v == static_cast<double>(static_cast<long long>(v))) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  else std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) { if (c == '"') out += '"'; out += c; }
-  return out + "\"";
-}
 
 std::string section_name(const Result& r, int i) {
   if (i < 0) return "";
@@ -54,7 +42,7 @@ std::string markdown(const Result& r) {
   }
   o << "\n\n## 指标（" << r.indicators.size() << " 项）\n\n| 原文 | 数值 | 单位 | 约数 | 类型 | 指标 | 类别 | 所在章节 |\n|---|---|---|---|---|---|---|---|\n";
   for (const Indicator& x : r.indicators)
-    o << "| " << x.text << " | " << fmt_value(x.value) << " | " << x.unit << " | " << x.approx << " | " << x.kind << " | "
+    o << "| " << x.text << " | " << csv_number(x.value) << " | " << x.unit << " | " << x.approx << " | " << x.kind << " | "
       << x.label << " | " << x.category << " | " << section_name(r, x.section) << " |\n";
   if (!r.findings.empty()) {
     o << "\n## 发现\n\n";
@@ -67,14 +55,6 @@ std::string markdown(const Result& r) {
   return o.str();
 }
 
-std::string csv(const Result& r) {
-  std::ostringstream o;
-  o << "\xEF\xBB\xBF" << "text,value,unit,approx,kind,label,category,section,start,end\r\n";
-  for (const Indicator& x : r.indicators)
-    o << csv_field(x.text) << "," << fmt_value(x.value) << "," << csv_field(x.unit) << "," << csv_field(x.approx) << ","
-      << x.kind << "," << csv_field(x.label) << "," << x.category << "," << csv_field(section_name(r, x.section)) << ","
-      << x.span.begin << "," << x.span.end << "\r\n";
-  return o.str();
-}
+std::string csv(const Result& r) { return indicators_csv(r); }
 
 }  // namespace reportlens::cli
