@@ -304,3 +304,17 @@ test('keyboard: tab reaches a highlight and shows its details; outline buttons m
   assert.equal(unlabeled, 0, 'every control has a name');
   await context.close();
 });
+
+test('typing in the editor re-analyzes after a short pause', async () => {
+  const { context, page } = await openPage(browser, url);
+  await rendered(page);
+  await page.click('#btn-new');
+  assert.equal(await page.isVisible('#editor'), true);
+  const before = Number(await page.evaluate(() => document.body.dataset.rendered));
+  await page.keyboard.type('一、主要举措和成效\n全年开展合法性审查20次，办结率100%。', { delay: 5 });
+  await rendered(page, before);
+  await page.click('#mode-read');
+  await page.waitForFunction(() => document.querySelectorAll('#report-text mark.ind').length >= 2);
+  assert.equal(await page.locator('#doc-list li').count(), 2);
+  await context.close();
+});
