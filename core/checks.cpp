@@ -46,7 +46,7 @@ size_t han_in(const NormText& t, const std::vector<uint32_t>& han_prefix, Span s
 std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
   const NormText& t = seg.text;
-  const auto words = data_sections("checks.txt");
+  static const auto words = data_sections("checks.txt");
   std::vector<uint32_t> han_prefix(t.size() + 1, 0);
   for (size_t i = 0; i < t.size(); ++i) han_prefix[i + 1] = han_prefix[i] + (is_han(t.chars[i]) ? 1 : 0);
 

@@ -77,6 +77,8 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
     while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 chars
     bytes = bytes.substr(0, cut);
   }
+  d.chars.reserve(bytes.size());
+  d.utf16.reserve(bytes.size() + 1);
   bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (utf16) {
     decode_utf16(bytes.substr(2), bytes[0] == '\xFE', d, u16);

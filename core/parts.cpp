@@ -1,6 +1,8 @@
 // Stage 5, parts (see parts.h).
 #include "parts.h"
 
+#include <algorithm>
+
 #include "data.h"
 #include "normalize.h"
 #include "text.h"
@@ -69,11 +71,15 @@ std::vector<Part> missing_parts(const std::vector<Section>& sections) {
   std::vector<Part> missing;
   for (Part p : {Part::measures, Part::shortcomings, Part::leadership, Part::plans}) {
     bool found = false;
-    for (const Section& s : sections) {
-      if (s.level == 1 && s.part == p) found = true;
-      if (s.level == 2 && p != Part::measures && part_from_title(s.title) == p) found = true;
-    }
+    for (const Section& s : sections) found |= s.level == 1 && s.part == p;
     if (!found) missing.push_back(p);
+  }
+  if (missing.empty()) return missing;
+  // a part nested one level down (二、(三)第一责任人履职情况) is there too
+  for (const Section& s : sections) {
+    if (s.level != 2) continue;
+    auto p = part_from_title(s.title);
+    if (p && *p != Part::measures) missing.erase(std::remove(missing.begin(), missing.end(), *p), missing.end());
   }
   return missing;
 }

@@ -61,8 +61,13 @@ std::string NormText::as_written(const std::u32string& cleaned) const {
 }
 
 bool is_cn_digit(char32_t c) {
-  static const std::u32string_view kDigits = U"零〇一二两三四五六七八九十百千万亿";
-  return kDigits.find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U'零': case U'〇': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿':
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view p) {
