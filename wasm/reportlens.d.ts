@@ -103,12 +103,33 @@ export interface WorkerOptions extends LoadOptions {
   url?: string | URL;
 }
 
+/** One report for compare(): a name for the report and its analysis result. */
+export interface CompareItem {
+  name: string;
+  result: AnalysisResult;
+}
+
+/** The comparison (docs/compare.md): reports, parts matrix, aligned indicator rows, same-body changes. */
+export interface Comparison {
+  schema: "reportlens-compare/1";
+  reports: Array<Record<string, unknown>>;
+  parts: Array<{ part: string; name: string; present: boolean[] }>;
+  rows: Array<{
+    key: string; category: string | null; name: string; group: string | null; unit: string; reports: number;
+    cells: Array<{ total: number | null; values: number[]; texts: string[] } | null>;
+  }>;
+  bodies: Array<{ body: string; reports: number[]; changes: Array<Record<string, unknown>> }>;
+  [field: string]: unknown;
+}
+
 /** One loaded WebAssembly analyzer; every call is synchronous. */
 export interface ReportLensInstance {
   /** Throws TypeError if `text` is not a string; bad input yields diagnostics, not exceptions. */
   analyze(text: string, options?: AnalyzeOptions): AnalysisResult;
   /** The same analysis as the exact JSON text the native CLI prints. */
   analyzeJson(text: string, options?: AnalyzeOptions): string;
+  /** Throws TypeError if `reports` is not an array. */
+  compare(reports: CompareItem[]): Comparison;
   version(): string;
 }
 
@@ -116,6 +137,7 @@ export interface ReportLensInstance {
 export interface ReportLensWorker {
   analyze(text: string, options?: AnalyzeOptions): Promise<AnalysisResult>;
   analyzeJson(text: string, options?: AnalyzeOptions): Promise<string>;
+  compare(reports: CompareItem[]): Promise<Comparison>;
   version(): Promise<string>;
   terminate(): void;
 }
