@@ -296,11 +296,27 @@ class Scanner {
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位
       std::string kind_word;
       std::u32string kind_text;
+      std::u32string core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
+      for (bool cut = true; cut;) {
+        cut = false;
+        for (std::u32string_view tail : {U"达到", U"了", U"达", U"为", U"是", U"到", U"至"})
+          if (core.size() > tail.size() && std::u32string_view(core).substr(core.size() - tail.size()) == tail) {
+            core.resize(core.size() - tail.size());
+            cut = true;
+          }
+      }
       for (const auto& w : v_.kind_words) {
-        if (before.size() >= w.first.size() && before.compare(before.size() - w.first.size(), w.first.size(), w.first) == 0) {
+        if (core.size() >= w.first.size() && core.compare(core.size() - w.first.size(), w.first.size(), w.first) == 0) {
           kind_word = w.second;
           kind_text = w.first;
           break;
+        }
+      }
+      if (kind_word.empty() && f.unit == "%") {   // 占在编人员的86%: a share of what the clause names
+        size_t at = core.rfind(U'占');
+        if (at != std::u32string::npos && ends_with_de(core) && core.size() - at <= 12) {
+          kind_word = "share";
+          kind_text = core.substr(at);
         }
       }
       if (!kind_word.empty() && (f.unit == "%" || f.unit == "百分点" || f.unit == "位")) {
@@ -325,7 +341,7 @@ class Scanner {
         label = ends_with_de(before) && !clean_label(before).empty() && clean_label(before).size() <= 6
                     ? clean_label(before) + U"的" + after
                     : after;
-      } else if (ends_with_de(before) && x > first) {   // 目前已通过审批准入的35家: the noun is elided
+      } else if (ends_with_de(before) && f.classifier && x > first) {   // 目前已通过审批准入的35家: the noun is elided
         label = clean_label(before) + U"的" + out[x - 1].label;
       }
       // a bare change or share word, or a bare verb: carry the noun of the quantity before

@@ -64,6 +64,8 @@ const Case kParts[] = {
      "measures shortcomings plans other"},
     {"一、2024年党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况",
      "leadership"},
+    {"一、2023年法治政府建设工作开展情况\n二、存在的问题及原因\n三、主要负责人履职情况\n四、2024年工作思路\n五、其他需要说明的情况",
+     "measures shortcomings leadership plans other"},
     // traditional characters are matched on their simplified form
     {"一、主要舉措和成效\n二、存在的不足和原因\n三、第一責任人職責情況\n四、下一年度工作安排",
      "measures shortcomings leadership plans"},
