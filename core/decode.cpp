@@ -84,7 +84,6 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
     decode_utf16(bytes.substr(2), bytes[0] == '\xFE', d, u16);
     diags.push_back({"utf16_input", Severity::info, "按 UTF-16 解码（带 BOM）。", std::nullopt});
   } else {
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     size_t first_bad = decode_utf8(bytes, d, u16);
     if (first_bad) {
       size_t count = 0;

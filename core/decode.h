@@ -1,6 +1,9 @@
-// Stage 1, decode: input bytes -> code points. UTF-8 (BOM dropped) or UTF-16
-// with a BOM; invalid UTF-8 bytes become U+FFFD (WHATWG rule, as browsers and
-// Python do) with one warning giving the first offset. Empty, binary and
+// Stage 1, decode: input bytes -> code points. UTF-8, or UTF-16 with a BOM
+// (the BOM marks the encoding and is not text). A UTF-8 U+FEFF is text as
+// given: it keeps its UTF-16 offset (JavaScript's string has it at index 0)
+// and normalize drops it; a file reader strips it first, as TextDecoder does.
+// Invalid UTF-8 bytes become U+FFFD (WHATWG rule, as browsers and Python do)
+// with one warning giving the first offset. Empty, binary and
 // oversized input get an error diagnostic; oversized input is cut, not dropped.
 #pragma once
 #include <string_view>

@@ -28,14 +28,19 @@ bool valid_utf8(const std::string& s) {
 }  // namespace
 
 std::optional<std::string> read_input(const std::string& path) {
+  std::string bytes;
   if (path == "-") {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
-    return ss.str();
+    bytes = ss.str();
+  } else {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return std::nullopt;
+    bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
   }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  // a file's UTF-8 BOM marks the encoding: the text (and its offsets) start after it
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  return bytes;
 }
 
 bool convert_gb18030(std::string& bytes) {

@@ -6,7 +6,8 @@
 
 namespace reportlens::cli {
 
-std::optional<std::string> read_input(const std::string& path);   // "-" = stdin
+// The file's text bytes ("-" = stdin), a UTF-8 BOM removed as TextDecoder does.
+std::optional<std::string> read_input(const std::string& path);
 
 // If `bytes` is not UTF-8 (and has no UTF-16 BOM) but is valid GB18030,
 // replaces it with its UTF-8 form and returns true.
