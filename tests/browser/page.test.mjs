@@ -3,7 +3,8 @@
 // highlights and table rows as the CLI reports indicators; GBK .txt, .html and
 // .docx drops; CSV export; a hostile report runs nothing; no request leaves
 // the origin; no CSP violation; work survives a reload; offline after the
-// first visit; the comparison view; screenshots at 1280×800 and 390×844.
+// first visit; screenshots at 1280×800 and 390×844 (the comparison view is
+// in compare.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -249,18 +250,6 @@ test('work survives a reload, and the page works offline after the first visit',
   await rendered(page);
   assert.equal(await page.locator('#doc-list li').count(), 2);
   assert.ok((await counts(page)).marks > 0, 'analyzed offline');
-  await context.close();
-});
-
-test('the comparison view aligns several reports by category', async () => {
-  const { context, page } = await openPage(browser, url);
-  await rendered(page);
-  await paste(page, fs.readFileSync(path.join(corpus, seed(1)), 'utf8'));
-  await page.click('#tab-compare');
-  await page.waitForSelector('#view-compare .matrix');
-  assert.equal(await page.locator('#view-compare .matrix').first().locator('tbody tr').count(), 2);
-  assert.ok(await page.locator('#view-compare canvas').count() >= 1);
-  await page.screenshot({ path: path.join(shots, 'compare-1280x800.png') });
   await context.close();
 });
 

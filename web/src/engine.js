@@ -1,7 +1,8 @@
-// Page side of the analyzer: one Web Worker, requests answered in order with
-// promises. If the worker cannot start (some file:// or CSP setups), the same
-// module runs in the page instead. workerUrl() comes from the build: a file
-// next to the bundle, or a blob: URL in the single-file build.
+// Page side of the analyzer: one Web Worker, requests ({op, args}) answered
+// in order with promises: analyze(text) and compare(reports). If the worker
+// cannot start (some file:// or CSP setups), the same module runs in the page
+// instead. workerUrl() comes from the build: a file next to the bundle, or a
+// blob: URL in the single-file build.
 import { workerUrl } from 'rl:worker';
 
 let worker = null;
@@ -32,22 +33,31 @@ function startWorker() {
 function useFallback() {
   if (worker) worker.terminate();
   worker = null;
-  if (!fallback) fallback = import(workerUrl()).then((m) => m.analyze);
+  if (!fallback) fallback = import(workerUrl()).then((m) => m.run);
   for (const [id, p] of pending) {
     pending.delete(id);
-    fallback.then((fn) => fn(p.text, p.options)).then(p.resolve, p.reject);
+    fallback.then((run) => run(p.op, p.args)).then(p.resolve, p.reject);
   }
 }
 
-export function analyze(text, options = {}) {
+function call(op, args) {
   if (!worker && !fallback) worker = startWorker();
   if (!worker) {
     if (!fallback) useFallback();
-    return fallback.then((fn) => fn(text, options));
+    return fallback.then((run) => run(op, args));
   }
   const id = ++seq;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, text, options });
-    worker.postMessage({ id, text, options });
+    pending.set(id, { resolve, reject, op, args });
+    worker.postMessage({ id, op, args });
   });
+}
+
+export function analyze(text, options = {}) {
+  return call('analyze', [text, options]);
+}
+
+// The core's comparison (docs/compare.md) of [{name, result}, …].
+export function compare(reports) {
+  return call('compare', [reports]);
 }

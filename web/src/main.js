@@ -82,7 +82,7 @@ async function pump() {
     updateDocItem(doc);
     if (doc.id === state.active) renderActive();
     else if (!state.active && doc.status === 'done') select(doc.id);
-    if (state.view === 'compare') renderCompareView();
+    if (state.view === 'compare') refreshCompare();
     showProgress();
   }
   running = false;
@@ -160,7 +160,7 @@ function removeDoc(id) {
     if (next) updateDocItem(next);
     renderActive();
   }
-  if (state.view === 'compare') renderCompareView();
+  if (state.view === 'compare') refreshCompare();
   saveState();
 }
 
@@ -291,8 +291,13 @@ function setView(view) {
 }
 
 function renderCompareView() {
-  renderCompare(els.compare, state.docs.filter((d) => d.result), { open: select, exportCsv, name: displayName });
+  const done = state.docs.filter((d) => d.result);
+  const waiting = state.docs.filter((d) => !d.result && d.status !== 'error').length;
+  renderCompare(els.compare, done, { open: select, exportCsv, name: displayName, waiting });
 }
+
+// While a batch runs, the comparison is recomputed at most every 300 ms.
+const refreshCompare = debounce(renderCompareView, 300);
 
 const reanalyze = debounce(() => {
   const doc = activeDoc();
