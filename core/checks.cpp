@@ -149,20 +149,27 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
       for (auto& row : data_rows("boilerplate.txt")) if (!row[0].empty()) index[row[0][0]].push_back(row[0]);
       return index;
     }();
+    static const auto opens = [] {   // a fast pre-check for BMP chars
+      std::vector<bool> v(0x10000, false);
+      for (const auto& [c, list] : phrases) if (c < 0x10000) v[c] = true;
+      return v;
+    }();
     size_t sentences = 0, stock = 0;
+    std::vector<bool> covered;
     Finding f{"boilerplate", Severity::info, "", {}, {}};
     for (const Block& b : seg.blocks) {
       size_t start = b.begin;
       for (size_t i = b.begin; i <= b.end; ++i) {
         if (i < b.end && t.chars[i] != U'。' && t.chars[i] != U'；' && t.chars[i] != U'！') continue;
         size_t han = 0;
-        std::vector<bool> covered(i - start, false);
+        covered.assign(i - start, false);
         for (size_t k = start; k < i; ++k) han += is_han(t.chars[k]);
         if (han >= 8) {
           ++sentences;
           for (size_t k = start; k < i; ++k) {
-            if (!is_han(t.chars[k])) continue;
-            auto it = phrases.find(t.chars[k]);
+            char32_t c = t.chars[k];
+            if (c < 0x10000 ? !opens[c] : !is_han(c)) continue;
+            auto it = phrases.find(c);
             if (it == phrases.end()) continue;
             for (const auto& p : it->second)
               if (k + p.size() <= i && t.chars.compare(k, p.size(), p) == 0)

@@ -15,6 +15,16 @@ const std::unordered_map<std::string, std::vector<std::u32string>>& words() {
   return w;
 }
 
+// The verbs that end a noun, by first char (noun_after looks at every char).
+const std::unordered_map<char32_t, std::vector<std::u32string>>& verbs_by_first() {
+  static const auto index = [] {
+    std::unordered_map<char32_t, std::vector<std::u32string>> m;
+    for (const auto& v : words().at("verbs")) if (!v.empty()) m[v[0]].push_back(v);
+    return m;
+  }();
+  return index;
+}
+
 bool is_separator(char32_t c) {
   return c == U'、' || c == U'，' || c == U',' || c == U' ' || c == U'“' || c == U'”' || c == U'"' || c == U'：' ||
          c == U':' || c == U'(' || c == U')' || c == U'；' || c == U'。' || c == U'-' || c == U'—';
@@ -58,7 +68,7 @@ std::u32string clean_label(std::u32string s) {
 }
 
 std::u32string noun_after(const std::u32string& s, size_t pos, size_t end, size_t& stop) {
-  const auto& verbs = words().at("verbs");
+  const auto& verbs = verbs_by_first();
   size_t i = pos;
   bool quoted = false;   // 14期“晋城科技大讲堂”: a quoted name is part of the noun
   std::u32string out;
@@ -68,8 +78,9 @@ std::u32string noun_after(const std::u32string& s, size_t pos, size_t end, size_
     if (c == U'”' || c == U'》') { ++i; continue; }
     if (!(is_han(c) || is_ascii_alpha(c))) break;
     bool verb = false;
-    for (const auto& v : verbs)
-      if (starts_with_at(s, i, v)) { verb = true; break; }
+    if (auto it = verbs.find(c); it != verbs.end())
+      for (const auto& v : it->second)
+        if (starts_with_at(s, i, v)) { verb = true; break; }
     if (verb) break;
     out += c;
     ++i;

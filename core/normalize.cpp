@@ -213,7 +213,9 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
       if (c == U'．' && prev_digit) f = U'.';
       if (c == U'：' && prev_digit && next_digit) f = U':';
     }
-    if (f != U'\n' && f != U' ') {
+    bool common = (f >= 0x20 && f < 0x7F) || (f >= 0x4E00 && f <= 0x9FFF) || (f >= 0x3000 && f <= 0x303F) ||
+                  (f >= 0xFF00 && f <= 0xFFEF);   // assigned for sure: skip the property lookup
+    if (!common && f != U'\n' && f != U' ') {
       utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(f));
       if (cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) f = 0xFFFD;   // lone surrogate, unassigned
     }
