@@ -47,6 +47,7 @@ Result analyze(std::string_view input, const Options& options) {
     IndicatorScan scan = find_indicators(seg, r.sections, decoded.chars);
     r.indicators = std::move(scan.indicators);
     r.zero_claims = std::move(scan.zero_claims);
+    r.diagnostics.insert(r.diagnostics.end(), scan.diagnostics.begin(), scan.diagnostics.end());
     r.findings = run_checks(r, seg);
     if (seg.blocks.empty())
       r.diagnostics.push_back({"no_text", Severity::error, "清理后没有剩下可读的正文。", std::nullopt});

@@ -76,6 +76,8 @@ const Vocab& vocab() {
   return v;
 }
 
+constexpr size_t kClauseReach = 64;   // chars a label or category looks back or ahead
+
 bool is_clause_break(char32_t c) {
   return c == U'，' || c == U'。' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'！' || c == U'？' ||
          c == U'(' || c == U')' || c == U'\n' || c == U',';
@@ -109,6 +111,12 @@ class Scanner {
           next = std::max(next, f->unit_end);
         } else if (auto n = read_number(t_.chars, i)) {
           next = std::max(next, n->end);
+        } else if (is_digit(s()[i])) {   // a digit run too long to be a quantity (over 18 digits)
+          size_t k = i;
+          while (k < e && (is_digit(s()[k]) || s()[k] == U',' || s()[k] == U'.')) ++k;
+          if (!too_long_) too_long_first_ = t_.input_span(i, k);
+          ++too_long_;
+          next = k;
         }
       }
       i = next;
@@ -123,6 +131,12 @@ class Scanner {
   const Vocab& v_;
   std::vector<std::pair<size_t, size_t>> names_;   // fixed-name ranges in this block
 
+ public:
+  size_t too_long_ = 0;   // digit runs too long to read as a quantity
+  Span too_long_first_;
+
+ private:
+
   const std::u32string& s() const { return t_.chars; }
 
   void find_names(size_t b, size_t e) {
@@ -136,10 +150,15 @@ class Scanner {
     }
   }
 
+  // names_ is sorted by start and a name is short: look only at those starting near [b, e)
   bool in_name(size_t b, size_t e) const {
-    for (auto [nb, ne] : names_) if (nb < e && b < ne) return true;
+    size_t from = b > kLongestName ? b - kLongestName : 0;
+    auto it = std::lower_bound(names_.begin(), names_.end(), std::make_pair(from, size_t{0}));
+    for (; it != names_.end() && it->first < e; ++it)
+      if (b < it->second) return true;
     return false;
   }
+  static constexpr size_t kLongestName = 32;
 
   bool starts_number(size_t i, size_t b) const {
     char32_t c = s()[i];
@@ -283,14 +302,16 @@ class Scanner {
     for (size_t x = first; x < out.size(); ++x) {
       Found& f = out[x];
       // the clause: back to a clause break or the previous quantity
+      // bounded, so a block of quantities with no clause break stays linear
       size_t cb = f.text_begin;
-      size_t floor = x > first ? out[x - 1].label_end : b;
+      size_t floor = std::max(x > first ? out[x - 1].label_end : b, f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b);
       while (cb > floor && !is_clause_break(s()[cb - 1])) --cb;
       size_t ce = f.unit_end;
-      while (ce < e && !is_clause_break(s()[ce])) ++ce;
+      while (ce < e && ce < f.unit_end + kClauseReach && !is_clause_break(s()[ce])) ++ce;
       f.clause = s().substr(cb, ce - cb);
       size_t wb = cb;
-      while (wb > b && !is_clause_break(s()[wb - 1])) --wb;
+      size_t wide_floor = f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b;
+      while (wb > wide_floor && !is_clause_break(s()[wb - 1])) --wb;
       f.wide_clause = s().substr(wb, ce - wb);
       std::u32string before = s().substr(cb, f.text_begin - cb);
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位
@@ -452,6 +473,10 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   Scanner scanner(seg, input);
   std::vector<Found> found;
   for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found, scan.zero_claims);
+  if (scanner.too_long_)
+    scan.diagnostics.push_back({"number_too_long", Severity::warning,
+                                std::to_string(scanner.too_long_) + " 处数字超过 18 位，无法作为数量读取，已跳过（首处见所标位置）。",
+                                scanner.too_long_first_});
   const NormText& t = seg.text;
   std::vector<int> sibling_index(sections.size());
   {

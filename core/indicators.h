@@ -14,6 +14,7 @@ namespace reportlens {
 struct IndicatorScan {
   std::vector<Indicator> indicators;
   std::vector<ZeroClaim> zero_claims;
+  std::vector<Diagnostic> diagnostics;   // what was dropped (a digit run too long to read)
 };
 
 IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& sections, const std::u32string& input);

@@ -8,6 +8,8 @@
 namespace reportlens {
 namespace {
 
+constexpr int64_t kMaxMantissa = 100000000000000LL;   // 10^14: 15 significant digits, exact in a double
+
 int cn_digit(char32_t c) {
   switch (c) {
     case U'零': case U'〇': return 0;
@@ -112,10 +114,13 @@ std::optional<Number> read_number(const std::u32string& s, size_t pos) {
       value = *v;
       j += len;
       if (j + 1 < s.size() && s[j] == U'点' && cn_digit(s[j + 1]) >= 0)   // 百分之九十九点六
-        for (++j; j < s.size() && cn_digit(s[j]) >= 0; ++j) value = value * 10 + cn_digit(s[j]), --exp;
-    }
-    else {
-      while (j < s.size() && is_digit(s[j])) value = value * 10 + (s[j] - U'0'), ++j;
+        for (++j; j < s.size() && cn_digit(s[j]) >= 0; ++j)
+          if (value < kMaxMantissa) value = value * 10 + cn_digit(s[j]), --exp;   // later digits are below precision
+    } else {
+      while (j < s.size() && is_digit(s[j])) {
+        if (value >= kMaxMantissa) return std::nullopt;   // 百分之 and a digit run: no percentage
+        value = value * 10 + (s[j] - U'0'), ++j;
+      }
       if (j == pos + 3) return std::nullopt;
     }
     n.value = Decimal{value, exp};
@@ -130,7 +135,7 @@ std::optional<Number> read_number(const std::u32string& s, size_t pos) {
     bool overflow = false;
     while (i < s.size()) {
       if (is_digit(s[i])) {
-        if (m < 100000000000000LL) m = m * 10 + (s[i] - U'0');
+        if (m < kMaxMantissa) m = m * 10 + (s[i] - U'0');
         else { overflow = true; ++exp; }
         ++digits;
         ++i;
@@ -146,7 +151,7 @@ std::optional<Number> read_number(const std::u32string& s, size_t pos) {
     if (i + 1 < s.size() && s[i] == U'.' && is_digit(s[i + 1])) {
       ++i;
       while (i < s.size() && is_digit(s[i])) {
-        if (m < 100000000000000LL) { m = m * 10 + (s[i] - U'0'); --exp; }
+        if (m < kMaxMantissa) { m = m * 10 + (s[i] - U'0'); --exp; }
         ++i;
       }
     }
@@ -161,7 +166,7 @@ std::optional<Number> read_number(const std::u32string& s, size_t pos) {
     i += len;
     if (i + 1 < s.size() && s[i] == U'点' && cn_digit(s[i + 1]) >= 0) {   // 九十九点六
       ++i;
-      while (i < s.size() && cn_digit(s[i]) >= 0 && n.value.mantissa < 100000000000000LL) {
+      while (i < s.size() && cn_digit(s[i]) >= 0 && n.value.mantissa < kMaxMantissa) {
         n.value = Decimal{n.value.mantissa * 10 + cn_digit(s[i]), n.value.exponent - 1};
         ++i;
       }

@@ -149,6 +149,8 @@ const Case kTraps[] = {
     // statements of zero are not indicators
     {"全年未发生行政诉讼、行政复议案件。", ""},
     {"实现零投诉、零退办。", ""},
+    // found by the fuzzer: digit runs after 百分之 that overflowed
+    {"百分之33333333333333333333。", ""},
     // a lone 一 is idiom, not a count
     {"形成一项机制。", ""},
     {"开展一次检查。", ""},
@@ -168,6 +170,18 @@ TEST_CASE("traps: what is not an indicator") {
     CAPTURE(std::string(c.input));
     CHECK(indicators(c.input) == c.expected);
   }
+}
+
+TEST_CASE("a number too long to read is dropped with a diagnostic") {
+  auto r = reportlens::analyze("全年办理案件12345678901234567890123件。");
+  CHECK(r.indicators.empty());
+  bool said = false;
+  for (const auto& d : r.diagnostics) said |= d.code == "number_too_long" && d.span.has_value();
+  CHECK(said);
+  auto p = reportlens::analyze("巩固率百分之九十九点九九九九九九九九九九九九九九九九九九九九九。");
+  REQUIRE(p.indicators.size() == 1);
+  CHECK(p.indicators[0].value < 100);
+  CHECK(p.indicators[0].value > 99.99);
 }
 
 TEST_CASE("exact decimal scaling") {
