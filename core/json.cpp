@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #include "parts.h"
 #include "report.h"
@@ -94,7 +95,7 @@ class Writer {
     out_ += c;
     first_ = false;
   }
-  void string(const std::string& s) {
+  void string(std::string_view s) {
     out_ += '"';
     for (unsigned char c : s) {
       switch (c) {

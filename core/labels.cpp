@@ -32,10 +32,28 @@ bool is_separator(char32_t c) {
 
 }  // namespace
 
+// Stop words by their first char (leading) or their last char (trailing).
+using WordIndex = std::unordered_map<char32_t, std::vector<std::u32string>>;
+WordIndex index_words(const char* section, bool by_last) {
+  WordIndex index;
+  for (const auto& w : words().at(section))
+    if (!w.empty()) index[by_last ? w.back() : w.front()].push_back(w);
+  return index;
+}
+
 std::u32string clean_label(std::u32string s) {
   for (size_t at = s.find(U"分别"); at != std::u32string::npos; at = s.find(U"分别")) s.erase(at, 2);   // 同比分别下降
-  const auto& leading = words().at("leading");
-  const auto& trailing = words().at("trailing");
+  static const WordIndex leading_by_first = index_words("leading", false);
+  static const WordIndex trailing_by_last = index_words("trailing", true);
+  static const std::vector<std::u32string> none;
+  auto starting = [&](char32_t c) -> const std::vector<std::u32string>& {
+    auto it = leading_by_first.find(c);
+    return it == leading_by_first.end() ? none : it->second;
+  };
+  auto ending = [&](char32_t c) -> const std::vector<std::u32string>& {
+    auto it = trailing_by_last.find(c);
+    return it == trailing_by_last.end() ? none : it->second;
+  };
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
@@ -49,14 +67,16 @@ std::u32string clean_label(std::u32string s) {
       changed = true;
       continue;
     }
-    for (const auto& w : leading) {
+    if (s.empty()) break;
+    for (const auto& w : starting(s.front())) {
       if (s.size() >= w.size() && s.compare(0, w.size(), w) == 0) {
         s.erase(0, w.size());
         changed = true;
         break;
       }
     }
-    for (const auto& w : trailing) {
+    if (s.empty()) break;
+    for (const auto& w : ending(s.back())) {
       if (s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
         s.erase(s.size() - w.size());
         changed = true;

@@ -232,9 +232,15 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
         if (row.size() >= 2 && row[1] == U"prefecture" && !row[0].empty()) index[row[0][0]].push_back(row[0]);
       return index;
     }();
+    static const auto opens = [] {   // a fast pre-check for BMP chars
+      std::vector<bool> v(0x10000, false);
+      for (const auto& [c, names] : by_first) if (c < 0x10000) v[c] = true;
+      return v;
+    }();
     std::map<std::u32string, int> counts;
     size_t head = std::min<size_t>(t.size(), 60000);   // the report, not a pasted archive
     for (size_t i = 0; i < head; ++i) {
+      if (t.chars[i] < 0x10000 && !opens[t.chars[i]]) continue;
       auto it = by_first.find(t.chars[i]);
       if (it == by_first.end()) continue;
       for (const auto& name : it->second)

@@ -113,7 +113,7 @@ char32_t fold_char(char32_t c) {
 NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
   const std::u32string& s = in.chars;
   NormText t;
-  t.chars.reserve(s.size());
+  t.reserve(s.size());
   const bool html = looks_like_html(s);
   size_t tags = 0, controls = 0, artefacts = 0;
   uint8_t pending = 0;       // flags for the next kept char

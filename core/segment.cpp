@@ -131,24 +131,27 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
   std::vector<Line> kept;
   std::vector<bool> joined;   // kept[k] continues kept[k-1]
   for (const Line& l : lines) {
-    std::u32string t = text_of(l);
+    // chrome, page numbers, contents entries and watermarks are short lines:
+    // a long paragraph is never copied or looked up
+    const bool short_line = l.end - l.begin < 120;
+    std::u32string t = short_line ? text_of(l) : std::u32string();
     bool marker = match_heading_marker(in.chars, l.begin).has_value();
-    if (!marker && is_chrome(t)) {
+    if (short_line && !marker && is_chrome(t)) {
       NormText c;
       for (size_t k = l.begin; k < l.end; ++k) c.push(in.chars[k], in.from[k], in.to[k], in.flags[k]);
       out.chrome.push_back(std::move(c));
       ++chrome;
       continue;
     }
-    if (is_page_number(t)) { ++pages; continue; }
-    if (is_contents_line(t)) { ++contents; continue; }
-    if (!marker && seen[t] >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
+    if (short_line && is_page_number(t)) { ++pages; continue; }
+    if (short_line && is_contents_line(t)) { ++contents; continue; }
+    if (short_line && !marker && seen[t] >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
     bool join = false;
     const Line& p = kept.empty() ? l : kept.back();
     bool prev_formatted = (in.flags[p.begin] & kMdHeading) || (p.end < in.size() && (in.flags[p.end] & kBoldEdge));
     if (!kept.empty() && !marker && !prev_formatted) {
       std::u32string prev = text_of(kept.back());
-      char32_t last = prev.back(), first = t.front();
+      char32_t last = prev.back(), first = in.chars[l.begin];
       bool prev_open = !is_sentence_end(last) && (is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、');
       join = prev_open && !looks_complete(prev) && (has_inner_punct(prev) || prev.size() >= 25) &&
              (is_han(first) || is_digit(first) || first == U'“' || first == U'《') &&
@@ -160,7 +163,7 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
   }
   // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins
   NormText& t = out.text;
-  t.chars.reserve(in.size());
+  t.reserve(in.size());
   t.folded_from = in.folded_from;
   for (size_t k = 0; k < kept.size(); ++k) {
     const Line& l = kept[k];

@@ -29,6 +29,9 @@ struct NormText {
   std::string as_written(const std::u32string& cleaned) const;
 
   size_t size() const { return chars.size(); }
+  void reserve(size_t n) {
+    chars.reserve(n); from.reserve(n); to.reserve(n); flags.reserve(n);
+  }
   void push(char32_t c, uint32_t b, uint32_t e, uint8_t f = 0) {
     chars.push_back(c); from.push_back(b); to.push_back(e); flags.push_back(f);
   }
