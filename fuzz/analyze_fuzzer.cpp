@@ -13,6 +13,7 @@
 
 #include "decode.h"
 #include "report.h"
+#include "text.h"
 
 namespace {
 
@@ -32,18 +33,7 @@ std::u16string to_utf16(const std::u32string& chars) {
 }
 
 // Valid UTF-8 only: the strings of a parsed JSON document.
-std::u16string to_utf16(const std::string& utf8) {
-  std::u32string chars;
-  for (size_t i = 0; i < utf8.size();) {
-    unsigned char b = static_cast<unsigned char>(utf8[i]);
-    size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (size_t k = 1; k < n && i + k < utf8.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    chars += c;
-    i += n;
-  }
-  return to_utf16(chars);
-}
+std::u16string to_utf16(const std::string& utf8) { return to_utf16(reportlens::from_utf8(utf8)); }
 
 [[noreturn]] void violation(const char* what, const std::string& detail) {
   std::fprintf(stderr, "contract violation: %s: %s\n", what, detail.c_str());
