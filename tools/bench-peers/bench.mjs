@@ -298,8 +298,10 @@ time; **the claims are the ratios**, all taken in one run and, for ReportLens
 against its peers, in one Node process.
 
 Machine: ${availableParallelism()} cores (\`nproc\`), ${cpuModel()}, Node ${process.version};
-load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the end (above
-${availableParallelism()}, other work shared the cores and medians are noisy).
+load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the end${
+  Math.max(loadBefore, loadAfter) > availableParallelism()
+    ? ` (above ${availableParallelism()}: other work shared the cores and medians are noisy)`
+    : " (a quiet machine)"}.
 
 ## Targets
 
