@@ -6,7 +6,7 @@
 namespace reportlens {
 namespace {
 
-void push(Decoded& d, char32_t c, uint32_t& u16) {
+inline void push(Decoded& d, char32_t c, uint32_t& u16) {
   d.chars.push_back(c);
   d.utf16.push_back(u16);
   u16 += c > 0xFFFF ? 2 : 1;
@@ -19,6 +19,14 @@ size_t decode_utf8(std::string_view s, Decoded& d, uint32_t& u16) {
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) { push(d, b, u16); ++i; continue; }
+    if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && i + 2 < s.size()) {   // the common case: a 3-byte char, both trailers valid
+      unsigned char t1 = static_cast<unsigned char>(s[i + 1]), t2 = static_cast<unsigned char>(s[i + 2]);
+      if ((t1 & 0xC0) == 0x80 && (t2 & 0xC0) == 0x80) {
+        push(d, (char32_t(b & 0x0F) << 12) | (char32_t(t1 & 0x3F) << 6) | (t2 & 0x3F), u16);
+        i += 3;
+        continue;
+      }
+    }
     int need = 0;
     char32_t c = 0;
     unsigned char lo = 0x80, hi = 0xBF;
