@@ -21,12 +21,12 @@ struct Unit {
 
 struct Vocab {
   std::vector<Unit> units;                 // longest first
-  std::unordered_map<char32_t, std::vector<const Unit*>> units_by_first;
-  std::unordered_map<char32_t, std::vector<const std::u32string*>> names_by_first, zeros_by_first;
+  std::unordered_map<char32_t, std::vector<size_t>> units_by_first;   // indices into units
+  std::unordered_map<char32_t, std::vector<std::u32string>> names_by_first, zeros_by_first;
   std::vector<bool> may_open;   // BMP chars that open a name or a zero marker (a fast pre-check)
-  std::vector<std::u32string> classifiers;
+  std::vector<std::u32string> classifiers, rank_units, kind_word_tails;
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
-  std::vector<std::u32string> from_to, names, followers, leaders, zero_markers, zero_nouns;
+  std::vector<std::u32string> from_to, followers, leaders, phase_units, zero_nouns;
 };
 
 const Vocab& vocab() {
@@ -40,6 +40,8 @@ const Vocab& vocab() {
         out.units.push_back({f, to_utf8(row[1]), to_utf8(row[2]), std::stoi(to_utf8(row[3]))});
       else if (section == "classifiers") out.classifiers.push_back(f);
       else if (section == "from_to") out.from_to.push_back(f);
+      else if (section == "rank_units") out.rank_units.push_back(f);
+      else if (section == "kind_word_tails") out.kind_word_tails.push_back(f);
       else if (row.size() >= 2) {
         auto entry = std::make_pair(f, to_utf8(row[1]));
         if (section == "approx_before") out.approx_before.push_back(entry);
@@ -55,25 +57,23 @@ const Vocab& vocab() {
     longest_first(out.approx_before);
     longest_first(out.kind_words);
     auto non = data_sections("non_indicators.txt");
-    out.names = non["names"];
     out.followers = non["followers"];
     out.leaders = non["leaders"];
-    out.zero_markers = non["zero_markers"];
+    out.phase_units = non["phase_units"];
     out.zero_nouns = non["zero_nouns"];
+    for (size_t k = 0; k < out.units.size(); ++k) out.units_by_first[out.units[k].written[0]].push_back(k);
+    for (const auto& n : non["names"]) if (!n.empty()) out.names_by_first[n[0]].push_back(n);
+    for (const auto& z : non["zero_markers"]) if (!z.empty()) out.zeros_by_first[z[0]].push_back(z);
+    out.may_open.assign(0x10000, false);
+    for (const auto* index : {&out.names_by_first, &out.zeros_by_first})
+      for (const auto& [c, list] : *index) if (c < 0x10000) out.may_open[c] = true;
     return out;
   }();
-  static const bool indexed = [] {
-    Vocab& m = const_cast<Vocab&>(v);
-    for (const Unit& u : m.units) m.units_by_first[u.written[0]].push_back(&u);
-    for (const auto& n : m.names) if (!n.empty()) m.names_by_first[n[0]].push_back(&n);
-    for (const auto& z : m.zero_markers) if (!z.empty()) m.zeros_by_first[z[0]].push_back(&z);
-    m.may_open.assign(0x10000, false);
-    for (auto& [c, list] : m.names_by_first) if (c < 0x10000) m.may_open[c] = true;
-    for (auto& [c, list] : m.zeros_by_first) if (c < 0x10000) m.may_open[c] = true;
-    return true;
-  }();
-  (void)indexed;
   return v;
+}
+
+bool contains_word(const std::vector<std::u32string>& words, const std::u32string& w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
 }
 
 constexpr size_t kClauseReach = 64;   // chars a label or category looks back or ahead
@@ -99,6 +99,9 @@ struct Found {
 class Scanner {
  public:
   Scanner(const Segmented& seg, const std::u32string& input) : t_(seg.text), input_(input), v_(vocab()) {}
+
+  size_t too_long() const { return too_long_; }          // digit runs too long to read as a quantity
+  Span too_long_first() const { return too_long_first_; }
 
   void block(size_t b, size_t e, std::vector<Found>& out, std::vector<ZeroClaim>& zeros) {
     find_names(b, e);
@@ -130,12 +133,8 @@ class Scanner {
   const std::u32string& input_;
   const Vocab& v_;
   std::vector<std::pair<size_t, size_t>> names_;   // fixed-name ranges in this block
-
- public:
-  size_t too_long_ = 0;   // digit runs too long to read as a quantity
+  size_t too_long_ = 0;
   Span too_long_first_;
-
- private:
 
   const std::u32string& s() const { return t_.chars; }
 
@@ -145,8 +144,8 @@ class Scanner {
       if (s()[i] < 0x10000 && !v_.may_open[s()[i]]) continue;
       auto it = v_.names_by_first.find(s()[i]);
       if (it == v_.names_by_first.end()) continue;
-      for (const std::u32string* n : it->second)
-        if (i + n->size() <= e && s().compare(i, n->size(), *n) == 0) names_.emplace_back(i, i + n->size());
+      for (const std::u32string& n : it->second)
+        if (i + n.size() <= e && s().compare(i, n.size(), n) == 0) names_.emplace_back(i, i + n.size());
     }
   }
 
@@ -177,8 +176,8 @@ class Scanner {
     if (j >= s().size()) return nullptr;
     auto it = v_.units_by_first.find(s()[j]);
     if (it == v_.units_by_first.end()) return nullptr;
-    for (const Unit* u : it->second)   // longest first
-      if (starts_with_at(s(), j, u->written)) return u;
+    for (size_t k : it->second)   // longest first
+      if (starts_with_at(s(), j, v_.units[k].written)) return &v_.units[k];
     return nullptr;
   }
 
@@ -259,21 +258,19 @@ class Scanner {
       } else {
         return std::nullopt;
       }
-      f.classifier = unit && std::find(v_.classifiers.begin(), v_.classifiers.end(), unit->written) != v_.classifiers.end();
+      f.classifier = unit && contains_word(v_.classifiers, unit->written);
     }
     if (ordinal) {
-      if (f.unit != "位" && f.unit != "名") return std::nullopt;
+      if (!contains_word(v_.rank_units, from_utf8(f.unit))) return std::nullopt;
       f.kind = "rank";
       f.classifier = false;
     }
     // bound after the unit: 4次以上
     if (f.approx.empty()) {
       if (auto w = word_at(v_.approx_after, f.unit_end)) {
-        if (w->first == U"以上" || w->first == U"左右" || w->first == U"以内") {
-          f.approx = to_utf8(w->first);
-          f.bound = w->second;
-          f.unit_end += w->first.size();
-        }
+        f.approx = to_utf8(w->first);
+        f.bound = w->second;
+        f.unit_end += w->first.size();
       }
     }
     f.text_end = f.unit_end;
@@ -286,13 +283,10 @@ class Scanner {
     if (n->chinese) {
       if (f.value.mantissa == 0) return std::nullopt;   // 零部件
       if (f.value.mantissa == 1 && f.value.exponent == 0 && n->end - n->begin == 1 && f.kind != "duration") return std::nullopt;
-      if ((f.unit == "期" || f.unit == "批" || f.unit == "代" || f.unit == "轮") && f.unit_end < e && is_han(s()[f.unit_end]))
+      if (contains_word(v_.phase_units, from_utf8(f.unit)) && f.unit_end < e && is_han(s()[f.unit_end]))
         return std::nullopt;   // 三期未来种子基金: the name of a phase
       if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return std::nullopt;
     }
-    if (n->digits == 4 && !n->separators && f.value.exponent == 0 && f.value.mantissa >= 1900 && f.value.mantissa <= 2100 &&
-        f.unit == "届")
-      return std::nullopt;
     if (k > b && s()[k - 1] == U'〔') return std::nullopt;
     return f;
   }
@@ -320,8 +314,8 @@ class Scanner {
       std::u32string core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
       for (bool cut = true; cut;) {
         cut = false;
-        for (std::u32string_view tail : {U"达到", U"了", U"达", U"为", U"是", U"到", U"至"})
-          if (core.size() > tail.size() && std::u32string_view(core).substr(core.size() - tail.size()) == tail) {
+        for (const std::u32string& tail : v_.kind_word_tails)
+          if (core.size() > tail.size() && core.compare(core.size() - tail.size(), tail.size(), tail) == 0) {
             core.resize(core.size() - tail.size());
             cut = true;
           }
@@ -340,11 +334,7 @@ class Scanner {
           kind_text = core.substr(at);
         }
       }
-      if (!kind_word.empty() && (f.unit == "%" || f.unit == "百分点" || f.unit == "位")) {
-        f.kind = kind_word;
-      } else if (f.unit == "百分点") {
-        f.kind = "change";
-      }
+      if (!kind_word.empty() && (f.unit == "%" || f.unit == "百分点" || f.unit == "位")) f.kind = kind_word;
       f.label_end = f.text_end;
       std::u32string after;
       bool has_after = f.unit_end < e && (is_han(s()[f.unit_end]) || s()[f.unit_end] == U'“' || s()[f.unit_end] == U'《');
@@ -357,17 +347,15 @@ class Scanner {
         after = action_after(s(), f.unit_end, e);   // 先后8次召集专题会议
         if (after.size() < 2) after.clear();
       }
-      std::u32string label = clean_label(before);
+      const std::u32string cleaned = clean_label(before);
+      std::u32string label = cleaned;
       if (!after.empty()) {
-        label = ends_with_de(before) && !clean_label(before).empty() && clean_label(before).size() <= 6
-                    ? clean_label(before) + U"的" + after
-                    : after;
+        label = ends_with_de(before) && !cleaned.empty() && cleaned.size() <= 6 ? cleaned + U"的" + after : after;
       } else if (ends_with_de(before) && f.classifier && x > first) {   // 目前已通过审批准入的35家: the noun is elided
-        label = clean_label(before) + U"的" + out[x - 1].label;
+        label = cleaned + U"的" + out[x - 1].label;
       }
       // a bare change or share word, or a bare verb: carry the noun of the quantity before
-      bool bare_kind = !kind_text.empty() && (label == kind_text || label.empty() || clean_label(label) == clean_label(kind_text) ||
-                                              label.size() <= kind_text.size() + 3);
+      bool bare_kind = !kind_text.empty() && (label.size() <= kind_text.size() + 3 || clean_label(label) == clean_label(kind_text));
       if (x > first && (label.empty() || bare_kind || is_verb_only(label))) {
         std::u32string prev = out[x - 1].label;
         if (size_t vl = leading_verb_length(prev); vl && is_verb_only(label)) prev.erase(0, vl);
@@ -389,11 +377,8 @@ class Scanner {
         }
       }
     }
-    for (size_t x = first; x < out.size(); ++x) {
-      Found& f = out[x];
-      if (f.kind == "count" && f.unit == "位" && starts_with_at(s(), f.text_begin > 0 ? f.text_begin - 1 : 0, U"第")) f.kind = "rank";
-      f.label = f.label.empty() ? f.clause : f.label;
-    }
+    for (size_t x = first; x < out.size(); ++x)
+      if (out[x].label.empty()) out[x].label = out[x].clause;
   }
 
   static bool ends_with_de(const std::u32string& s) { return !s.empty() && s.back() == U'的'; }
@@ -429,8 +414,7 @@ class Scanner {
       if (s()[i] < 0x10000 && !v_.may_open[s()[i]]) continue;
       auto it = v_.zeros_by_first.find(s()[i]);
       if (it == v_.zeros_by_first.end()) continue;
-      for (const std::u32string* mp : it->second) {
-        const std::u32string& m = *mp;
+      for (const std::u32string& m : it->second) {
         if (!starts_with_at(s(), i, m)) continue;
         size_t ce = i + m.size();
         while (ce < e && !is_clause_break(s()[ce]) && ce - i < 40) ++ce;
@@ -473,10 +457,10 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   Scanner scanner(seg, input);
   std::vector<Found> found;
   for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found, scan.zero_claims);
-  if (scanner.too_long_)
+  if (scanner.too_long())
     scan.diagnostics.push_back({"number_too_long", Severity::warning,
-                                std::to_string(scanner.too_long_) + " 处数字超过 18 位，无法作为数量读取，已跳过（首处见所标位置）。",
-                                scanner.too_long_first_});
+                                std::to_string(scanner.too_long()) + " 处数字超过 18 位，无法作为数量读取，已跳过（首处见所标位置）。",
+                                scanner.too_long_first()});
   const NormText& t = seg.text;
   std::vector<int> sibling_index(sections.size());
   {
@@ -491,8 +475,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.unit = f.unit;
     x.approx = f.approx;
     x.bound = f.bound;
-    x.kind = f.unit == "元" ? "money" : f.kind;
-    if (x.kind == "percent" || x.kind == "points") x.kind = f.unit == "百分点" ? "change" : "percent";
+    x.kind = f.kind;
     x.label = t.as_written(f.label);
     if (!f.approx.empty()) x.approx = t.as_written(from_utf8(f.approx));
     if (f.unit_written) x.unit = t.as_written(from_utf8(f.unit));
