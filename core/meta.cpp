@@ -37,15 +37,33 @@ std::string format_date(int y, int m, int d) {
   return buf;
 }
 
-bool ends_with_any(const std::u32string& s, std::initializer_list<std::u32string_view> ends) {
-  for (auto e : ends)
-    if (s.size() >= e.size() && std::u32string_view(s).substr(s.size() - e.size()) == e) return true;
+using Words = std::vector<std::u32string>;
+
+// core/data/meta.txt, by section.
+const Words& words(const char* section) {
+  static const auto sections = data_sections("meta.txt");
+  return sections.at(section);
+}
+
+bool ends_with_any(const std::u32string& s, const Words& ends) {
+  for (const auto& e : ends)
+    if (s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0) return true;
+  return false;
+}
+
+bool contains_any(const std::u32string& s, const Words& ws) {
+  for (const auto& w : ws) if (contains(s, w)) return true;
+  return false;
+}
+
+// 省 市 县 区 州 盟 旗
+bool is_place_suffix(char32_t c) {
+  for (const auto& w : words("place_suffixes")) if (w.size() == 1 && w[0] == c) return true;
   return false;
 }
 
 bool is_agency_name(const std::u32string& s) {
-  return s.size() >= 3 && s.size() <= 30 &&
-         ends_with_any(s, {U"局", U"委员会", U"委", U"厅", U"办公室", U"政府", U"中心", U"办", U"署", U"院", U"部"});
+  return s.size() >= 3 && s.size() <= 30 && ends_with_any(s, words("agency_suffixes"));
 }
 
 bool has_punct(const std::u32string& s) {
@@ -128,7 +146,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     const Block& b = seg.blocks[k];
     if (t.from[b.begin] >= first_heading) break;
     std::u32string s = block_text(seg, b);
-    bool names_report = (contains(s, U"报告") || contains(s, U"情况")) && (contains(s, U"法治") || contains(s, U"依法行政"));
+    bool names_report = contains_any(s, words("report_words")) && contains_any(s, words("topic_words"));
     if (!names_report || s.size() > 64 || s.back() == U'：' || s.back() == U':' || s.back() == U'。' || contains(s, U"。"))
       continue;
     size_t tb = b.begin;
@@ -136,7 +154,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     if (k > 0) {
       const Block& p = seg.blocks[k - 1];
       std::u32string ps = block_text(seg, p);
-      if (is_agency_name(strip_spaces(ps)) && !has_punct(ps) && !contains(ps, U"文件") &&
+      if (is_agency_name(strip_spaces(ps)) && !has_punct(ps) && !contains_any(ps, words("header_suffixes")) &&
           !contains(strip_spaces(s), strip_spaces(ps)))
         tb = p.begin;
     }
@@ -156,11 +174,10 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   // signature line, or the opening sentence's 市科技局.
   auto agency_from = [](std::u32string s) -> std::optional<std::u32string> {
     s = strip_spaces(s);
-    if (s.rfind(U"关于", 0) == 0) return std::nullopt;
     size_t cut = s.size();
     for (size_t i = 0; i + 4 < s.size(); ++i)
       if (is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3])) { cut = i; break; }
-    for (std::u32string_view w : {U"关于", U"法治政府", U"依法行政", U"年度"}) {
+    for (const auto& w : words("title_cuts")) {
       size_t at = s.find(w);
       if (at != std::u32string::npos && at < cut) cut = at;
     }
@@ -174,15 +191,16 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   if (!meta.agency) {
     for (size_t k = 0; k < head_blocks && !meta.agency; ++k) {
       std::u32string s = strip_spaces(block_text(seg, seg.blocks[k]));
-      if (s.size() > 2 && ends_with_any(s, {U"文件"}) && is_agency_name(s.substr(0, s.size() - 2)))
-        meta.agency = to_utf8(s.substr(0, s.size() - 2));
+      for (const auto& suffix : words("header_suffixes"))
+        if (s.size() > suffix.size() && ends_with_any(s, {suffix}) && is_agency_name(s.substr(0, s.size() - suffix.size())))
+          meta.agency = to_utf8(s.substr(0, s.size() - suffix.size()));
     }
   }
   if (!meta.agency) {
     size_t from = seg.blocks.size() > kTailBlocks ? seg.blocks.size() - kTailBlocks : 0;
     for (size_t k = seg.blocks.size(); k > from && !meta.agency; --k) {
       std::u32string s = strip_spaces(block_text(seg, seg.blocks[k - 1]));
-      if (is_agency_name(s) && !has_punct(s) && (contains(s, U"市") || contains(s, U"县") || contains(s, U"区") || contains(s, U"省")))
+      if (is_agency_name(s) && !has_punct(s) && std::any_of(s.begin(), s.end(), is_place_suffix))
         meta.agency = to_utf8(s);
     }
   }
@@ -192,12 +210,12 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
       std::u32string s = block_text(seg, seg.blocks[k]);
       if (s.size() < 30) continue;
       for (size_t i = 0; i < std::min<size_t>(s.size(), 120) && !meta.agency; ++i) {
-        if (!(s[i] == U'市' || s[i] == U'县' || s[i] == U'区' || s[i] == U'省')) continue;
+        if (!is_place_suffix(s[i])) continue;
         if (i > 0 && is_han(s[i - 1]) && s[i - 1] != U'年') continue;
         for (size_t e = i + 2; e < std::min(s.size(), i + 12); ++e) {
           std::u32string cand = s.substr(i, e - i + 1);
           if (has_punct(cand)) break;
-          if (ends_with_any(cand, {U"局", U"委员会", U"厅", U"人民政府", U"办公室"})) { meta.agency = to_utf8(cand); break; }
+          if (ends_with_any(cand, words("opening_agency_suffixes"))) { meta.agency = to_utf8(cand); break; }
         }
       }
       break;   // only the opening paragraph
@@ -211,15 +229,14 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     std::u32string a = from_utf8(*meta.agency);
     size_t cut = 0;
     for (size_t i = 1; i < a.size() && i <= 12; ++i) {
-      char32_t c = a[i];
-      if (c == U'省' || c == U'市' || c == U'县' || c == U'区' || c == U'州' || c == U'盟' || c == U'旗') {
+      if (is_place_suffix(a[i])) {
         // 市科技局: a bare 市 names no place
         cut = i + 1;
         std::u32string rest = a.substr(cut);
         if (rest.size() < 2) { cut = 0; break; }
         bool more = false;
         for (size_t j = cut; j < a.size() && j < cut + 6; ++j)
-          if (a[j] == U'市' || a[j] == U'县' || a[j] == U'区') { more = true; break; }
+          if (is_place_suffix(a[j])) { more = true; break; }
         if (!more) break;
       }
     }
@@ -279,8 +296,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   // Published: a labelled date (发布时间: …) in the chrome or the head, else the
   // signature date at the end, else the 印发 date.
   auto labelled = [&](const NormText& line) -> bool {
-    static const std::u32string_view kLabels[] = {U"发布时间", U"发布日期", U"成文日期", U"发文日期", U"日期", U"时间"};
-    for (auto label : kLabels) {
+    for (const auto& label : words("date_labels")) {
       for (size_t at = line.chars.find(label); at != std::u32string::npos; at = line.chars.find(label, at + 1)) {
         size_t i = at + label.size();
         while (i < line.size() && (line.chars[i] == U':' || line.chars[i] == U'：' || line.chars[i] == U' ')) ++i;
@@ -330,7 +346,8 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
         meta.published_span = t.input_span(b.begin, b.begin + len);
         break;
       }
-      if (rest == U"印发" && issued.empty()) {
+      const Words& issued_words = words("issued_words");
+      if (issued.empty() && std::find(issued_words.begin(), issued_words.end(), rest) != issued_words.end()) {
         issued = d;
         issued_span = t.input_span(b.begin, b.begin + len);
       }
@@ -365,9 +382,10 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
       break;
     }
     std::u32string line = block_text(seg, b);
-    size_t at = line.find(U"签发人");
-    if (at != std::u32string::npos && !meta.signer) {
-      size_t i = at + 3;
+    for (const auto& label : words("signer_labels")) {
+      size_t at = line.find(label);
+      if (at == std::u32string::npos || meta.signer) continue;
+      size_t i = at + label.size();
       while (i < line.size() && (line[i] == U':' || line[i] == U'：' || line[i] == U' ')) ++i;
       std::u32string name = strip_spaces(line.substr(i, 12));
       if (!name.empty()) meta.signer = to_utf8(name);
