@@ -28,7 +28,10 @@ size_t title_end(const NormText& t, size_t b, size_t e) {
   static const auto cues = data_sections("title_ends.txt").at("body_cues");
   size_t k = b;
   while (k < e && !is_title_end(t.chars[k]) && !(k > b + 1 && (t.flags[k] & kBoldEdge))) {
-    if (k > b + 1 && starts_with_at(t.chars, k, U"一是")) break;
+    if (k > b + 1 && is_cn_digit(t.chars[k])) {   // 一是…: the body's first point begins
+      auto point = match_point_marker(t.chars, k);
+      if (point && point->ordinal == 1) break;
+    }
     ++k;
   }
   // no end before the paragraph's: the title stops where the body plainly begins

@@ -33,13 +33,14 @@ const char* part_id(Part p) {
 }
 
 const char* part_name(Part p) {
-  switch (p) {
-    case Part::measures: return "主要举措和成效";
-    case Part::shortcomings: return "存在的不足和原因";
-    case Part::leadership: return "党政主要负责人履行第一责任人职责情况";
-    case Part::plans: return "下一年度主要安排";
-    case Part::other: return "其他需要报告的情况";
-  }
+  static const auto names = [] {   // part -> its name, from the "=" rows of parts.txt
+    std::vector<std::pair<Part, std::string>> out;
+    for (const auto& row : data_rows("parts.txt"))
+      if (row.size() >= 3 && row[1] == U"=")
+        if (auto part = parse_part(row[0])) out.emplace_back(*part, to_utf8(row[2]));
+    return out;
+  }();
+  for (const auto& [part, name] : names) if (part == p) return name.c_str();
   return "";
 }
 
@@ -48,7 +49,7 @@ std::optional<Part> part_from_title(const std::string& title) {
   std::u32string t;
   for (char32_t c : from_utf8(title)) t += fold_char(c);
   for (const auto& row : rows)
-    if (row.size() >= 2 && contains(t, row[1])) return parse_part(row[0]);
+    if (row.size() >= 2 && row[1] != U"=" && contains(t, row[1])) return parse_part(row[0]);
   return std::nullopt;
 }
 

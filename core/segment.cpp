@@ -1,6 +1,7 @@
 // Stage 3, segment (see segment.h).
 #include "segment.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -79,9 +80,10 @@ bool is_page_number(const std::u32string& line) {
 
 // A table-of-contents entry: "一、主要举措和成效……3", "目  录"
 bool is_contents_line(const std::u32string& line) {
+  static const auto titles = data_sections("noise.txt").at("contents_titles");
   std::u32string squeezed;
   for (char32_t c : line) if (c != U' ') squeezed += c;
-  if (squeezed == U"目录") return true;
+  if (std::find(titles.begin(), titles.end(), squeezed) != titles.end()) return true;
   size_t e = line.size();
   while (e > 0 && (is_digit(line[e - 1]) || line[e - 1] == U' ')) --e;
   if (e == line.size() || e == 0) return false;
