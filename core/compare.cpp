@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -201,7 +200,6 @@ Json to_model_json(const std::vector<NamedResult>& reports, const Model& m) {
   return j;
 }
 
-std::string fmt(double v) { return csv_number(v); }
 
 // Result fields the comparison reads, from the contract's JSON.
 bool result_from_json(const nlohmann::json& j, Result& r) {
@@ -302,10 +300,10 @@ std::string compare_to_csv(const std::vector<NamedResult>& reports) {
     out += csv_field(row.name) + "," + row.category + "," + csv_field(row.unit);
     for (const Cell& c : row.cells) {
       out += ",";
-      if (auto t = c.total()) out += fmt(*t);
+      if (auto t = c.total()) out += csv_number(*t);
       else if (!c.values.empty()) {
         std::string list;
-        for (double v : c.values) list += (list.empty() ? "" : "; ") + fmt(v);
+        for (double v : c.values) list += (list.empty() ? "" : "; ") + csv_number(v);
         out += csv_field(list);
       }
     }
@@ -321,7 +319,7 @@ std::string compare_to_markdown(const std::vector<NamedResult>& reports) {
     const Result& r = nr.result;
     out += "| " + nr.name + " | " + r.meta.agency.value_or("—") + " | " +
            (r.meta.report_year ? std::to_string(*r.meta.report_year) : "—") + " | " + std::to_string(r.indicators.size()) +
-           " | " + fmt(data_number(find(r, "indicator_density"), "per_1000")) + " |\n";
+           " | " + csv_number(data_number(find(r, "indicator_density"), "per_1000")) + " |\n";
   }
   out += "\n## 法定部分\n\n| 部分 |";
   for (size_t i = 0; i < reports.size(); ++i) out += " " + std::to_string(i + 1) + " |";
@@ -339,7 +337,7 @@ std::string compare_to_markdown(const std::vector<NamedResult>& reports) {
     out += "| " + row.name + " | " + row.unit + " |";
     for (const Cell& c : row.cells) {
       auto t = c.total();
-      out += " " + (t ? fmt(*t) : c.values.empty() ? std::string("—") : std::to_string(c.values.size()) + " 项") + " |";
+      out += " " + (t ? csv_number(*t) : c.values.empty() ? std::string("—") : std::to_string(c.values.size()) + " 项") + " |";
     }
     out += "\n";
   }

@@ -1,27 +1,16 @@
 // Test helpers (see helpers.h).
 #include "helpers.h"
 
-#include <cstdio>
-
+#include "csv.h"
 #include "parts.h"
 
 namespace reportlens::test {
-namespace {
-
-std::string fmt(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
-}
-
-}  // namespace
-
 std::string indicators(const std::string& text) {
   Result r = analyze(text);
   std::string out;
   for (const Indicator& x : r.indicators) {
     if (!out.empty()) out += "; ";
-    out += x.text + "=" + fmt(x.value) + x.unit;
+    out += x.text + "=" + csv_number(x.value) + x.unit;
     if (!x.approx.empty()) out += "~" + x.approx;
   }
   return out;
