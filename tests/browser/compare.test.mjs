@@ -5,22 +5,14 @@
 // two 长春 reports (2021 → 2025), chart PNG and matrix CSV (= the CLI's CSV),
 // the same without a worker (in-page fallback);
 // screenshots at 1280×800 (whole page) and 390×844 (the view's top).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, startServer, openPage, rendered, corpus, shots, root } from './helpers.mjs';
+import { openPage, rendered, corpus, shots, root, useBrowser } from './helpers.mjs';
 
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const seeds = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().slice(0, 3).map((f) => path.join(corpus, f));
 const cliCompare = (format) => execFileSync(path.join(root, 'build/reportlens'), ['compare', ...seeds, '--format', format],
@@ -29,7 +21,7 @@ const cliCompare = (format) => execFileSync(path.join(root, 'build/reportlens'),
 // Replaces the sample with the three seeds and opens the comparison;
 // noWorker: reloads first with Web Workers unavailable (the in-page fallback).
 async function openComparison(viewport, { noWorker = false } = {}) {
-  const { context, page, log } = await openPage(browser, url, viewport);
+  const { context, page, log } = await openPage(env.browser, env.url, viewport);
   await rendered(page);
   if (noWorker) {
     await page.addInitScript(() => { window.Worker = undefined; });

@@ -2,6 +2,7 @@
 // playwright-core, serves dist/ on a free port with the page's CSP, records
 // every request and console error, and knows where the corpus and CLI are.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -24,6 +25,24 @@ export async function launch() {
 
 export async function startServer() {
   return serve({ root: dist, port: 0 });
+}
+
+// One Chromium per test file (and, when served, one server of dist/), opened
+// before its tests and closed after; the returned object is filled by then.
+export function useBrowser({ served = true } = {}) {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    if (served) {
+      ({ server: env.server, url: env.url } = await startServer());
+      env.origin = new URL(env.url).origin;
+    }
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 // A fresh context per test: its own storage, so the first visit shows the sample.

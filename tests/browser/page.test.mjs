@@ -5,24 +5,15 @@
 // the origin; no CSP violation; work survives a reload; offline after the
 // first visit; screenshots at 1280×800 and 390×844 (the comparison view is
 // in compare.test.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import zlib from 'node:zlib';
-import { launch, startServer, openPage, rendered, paste, drop, cli, corpus, sample, shots, sameOrigin } from './helpers.mjs';
+import { openPage, rendered, paste, drop, cli, corpus, sample, shots, sameOrigin, useBrowser } from './helpers.mjs';
 
-let browser, server, url, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await startServer());
-  origin = new URL(url).origin;
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const seed = (n) => fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[n];
 
@@ -51,7 +42,7 @@ async function withCspRecorder(context) {
 
 test('first visit shows the sample analyzed, with screenshots at desktop and phone width', async () => {
   for (const [w, h] of [[1280, 800], [390, 844]]) {
-    const { context, page, log } = await openPage(browser, url, { width: w, height: h });
+    const { context, page, log } = await openPage(env.browser, env.url, { width: w, height: h });
     await rendered(page);
     const c = await counts(page);
     const expected = cli(sample).indicators.length;
@@ -70,7 +61,7 @@ test('first visit shows the sample analyzed, with screenshots at desktop and pho
 });
 
 test('a pasted corpus report shows outline, a highlight and a row per CLI indicator, findings and charts', async () => {
-  const { context, page, log } = await openPage(browser, url);
+  const { context, page, log } = await openPage(env.browser, env.url);
   await withCspRecorder(context);
   await page.reload();
   await rendered(page);
@@ -99,7 +90,7 @@ test('a pasted corpus report shows outline, a highlight and a row per CLI indica
   await page.fill('.filters input[type=search]', '%');
   assert.ok((await page.locator('.ind-table tbody tr').count()) < all);
   assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(sameOrigin(log.requests, origin), []);
+  assert.deepEqual(sameOrigin(log.requests, env.origin), []);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -133,7 +124,7 @@ function zip(entries) {
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 test('dropped GBK .txt, .html and .docx files are decoded in the browser and analyzed', async () => {
-  const { context, page, log } = await openPage(browser, url);
+  const { context, page, log } = await openPage(env.browser, env.url);
   await rendered(page);
   const file = path.join(corpus, seed(4));
   const text = fs.readFileSync(file, 'utf8');
@@ -162,12 +153,12 @@ test('dropped GBK .txt, .html and .docx files are decoded in the browser and ana
   await drop(page, [{ name: 'report.docx', bytes: docx }]);
   assert.equal((await counts(page)).marks, want, 'docx text');
   assert.equal(await page.locator('#doc-list li').count(), 4);
-  assert.deepEqual(sameOrigin(log.requests, origin), []);
+  assert.deepEqual(sameOrigin(log.requests, env.origin), []);
   await context.close();
 });
 
 test('CSV export holds every indicator, UTF-8 with BOM; JSON and Markdown download', async () => {
-  const { context, page } = await openPage(browser, url);
+  const { context, page } = await openPage(env.browser, env.url);
   await rendered(page);
   const want = cli(sample);
   await page.click('#export-menu summary');
@@ -192,7 +183,7 @@ test('CSV export holds every indicator, UTF-8 with BOM; JSON and Markdown downlo
 });
 
 test('a hostile report shows as text and runs nothing', async () => {
-  const { context, page, log } = await openPage(browser, url);
+  const { context, page, log } = await openPage(env.browser, env.url);
   await withCspRecorder(context);
   await page.reload();
   await rendered(page);
@@ -215,14 +206,14 @@ test('a hostile report shows as text and runs nothing', async () => {
   assert.ok(text.includes('<script>window.__pwned') && text.includes('<img src=x onerror='));
   assert.equal(await page.locator('#report-text img, #report-text script, #report-text a, #report-text iframe, #report-text svg').count(), 0);
   assert.equal(await page.locator('.ind-table tbody tr').count(), await page.locator('#report-text mark.ind').count());
-  assert.deepEqual(sameOrigin(log.requests, origin), []);
+  assert.deepEqual(sameOrigin(log.requests, env.origin), []);
   assert.ok(!log.requests.some((u) => u.endsWith('/x')), 'the img src was never requested');
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
 
 test('work survives a reload, and the page works offline after the first visit', async () => {
-  const { context, page } = await openPage(browser, url);
+  const { context, page } = await openPage(env.browser, env.url);
   await rendered(page);
   await paste(page, fs.readFileSync(path.join(corpus, seed(2)), 'utf8'));
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -254,7 +245,7 @@ test('work survives a reload, and the page works offline after the first visit',
 });
 
 test('a batch of 100 files shows progress and the page stays usable', async () => {
-  const { context, page, log } = await openPage(browser, url);
+  const { context, page, log } = await openPage(env.browser, env.url);
   await rendered(page);
   await page.evaluate(() => {
     window.__progress = [];
@@ -278,7 +269,7 @@ test('a batch of 100 files shows progress and the page stays usable', async () =
 });
 
 test('keyboard: tab reaches a highlight and shows its details; outline buttons move focus to the heading', async () => {
-  const { context, page } = await openPage(browser, url);
+  const { context, page } = await openPage(env.browser, env.url);
   await rendered(page);
   await page.focus('#report-text mark.ind >> nth=1');
   assert.equal(await page.isVisible('#tip'), true);
@@ -295,7 +286,7 @@ test('keyboard: tab reaches a highlight and shows its details; outline buttons m
 });
 
 test('typing in the editor re-analyzes after a short pause', async () => {
-  const { context, page } = await openPage(browser, url);
+  const { context, page } = await openPage(env.browser, env.url);
   await rendered(page);
   await page.click('#btn-new');
   assert.equal(await page.isVisible('#editor'), true);

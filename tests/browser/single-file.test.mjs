@@ -1,20 +1,18 @@
 // Browser test of dist/reportlens.html opened from file:// with no server: the
 // sample is analyzed on first open, a pasted corpus report gets one highlight
 // per CLI indicator, and no request goes anywhere but the file itself.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, rendered, paste, cli, corpus, dist, sample, sameOrigin } from './helpers.mjs';
+import { openPage, rendered, paste, cli, corpus, dist, sample, sameOrigin, useBrowser } from './helpers.mjs';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+const env = useBrowser({ served: false });
 
 test('the single file works from disk, offline', async () => {
   const file = path.join(dist, 'reportlens.html');
   assert.ok(fs.statSync(file).size > 100000, 'wasm inlined');
-  const { context, page, log } = await openPage(browser, `file://${file}`);
+  const { context, page, log } = await openPage(env.browser, `file://${file}`);
   await rendered(page);
   assert.equal(await page.locator('#report-text mark.ind').count(), cli(sample).indicators.length);
   const seed = path.join(corpus, fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[3]);
