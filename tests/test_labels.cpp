@@ -5,14 +5,11 @@
 
 #include "helpers.h"
 
+using reportlens::test::check_table;
+using reportlens::test::Case;
 using reportlens::test::labels;
 
 namespace {
-
-struct Case {
-  const char* input;
-  const char* expected;
-};
 
 const Case kLabels[] = {
     {"全年开展合法性审查20次。", "20次=>合法性审查"},
@@ -63,8 +60,5 @@ const Case kLabels[] = {
 }  // namespace
 
 TEST_CASE("labels: the noun a reader names") {
-  for (const Case& c : kLabels) {
-    CAPTURE(std::string(c.input));
-    CHECK(labels(c.input) == c.expected);
-  }
+  check_table(kLabels, labels);
 }

@@ -7,14 +7,11 @@
 #include "helpers.h"
 #include "numbers.h"
 
+using reportlens::test::check_table;
+using reportlens::test::Case;
 using reportlens::test::indicators;
 
 namespace {
-
-struct Case {
-  const char* input;
-  const char* expected;
-};
 
 const Case kQuantities[] = {
     // Arabic, decimals, separators, full-width, spaces inside
@@ -159,17 +156,11 @@ const Case kTraps[] = {
 }  // namespace
 
 TEST_CASE("quantities: every number form, unit, bound") {
-  for (const Case& c : kQuantities) {
-    CAPTURE(std::string(c.input));
-    CHECK(indicators(c.input) == c.expected);
-  }
+  check_table(kQuantities, indicators);
 }
 
 TEST_CASE("traps: what is not an indicator") {
-  for (const Case& c : kTraps) {
-    CAPTURE(std::string(c.input));
-    CHECK(indicators(c.input) == c.expected);
-  }
+  check_table(kTraps, indicators);
 }
 
 TEST_CASE("a number too long to read is dropped with a diagnostic") {

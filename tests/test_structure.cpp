@@ -8,15 +8,12 @@
 #include "meta.h"
 #include "parts.h"
 
+using reportlens::test::check_table;
+using reportlens::test::Case;
 using reportlens::test::headings;
 using reportlens::test::parts;
 
 namespace {
-
-struct Case {
-  const char* input;
-  const char* expected;
-};
 
 const Case kHeadings[] = {
     // markers and full-width forms
@@ -74,17 +71,11 @@ const Case kParts[] = {
 }  // namespace
 
 TEST_CASE("headings: markers, levels, titles") {
-  for (const Case& c : kHeadings) {
-    CAPTURE(std::string(c.input));
-    CHECK(headings(c.input) == c.expected);
-  }
+  check_table(kHeadings, headings);
 }
 
 TEST_CASE("parts: titles and context") {
-  for (const Case& c : kParts) {
-    CAPTURE(std::string(c.input));
-    CHECK(parts(c.input) == c.expected);
-  }
+  check_table(kParts, parts);
 }
 
 TEST_CASE("points: 一是 二是 inside their section") {
