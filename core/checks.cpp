@@ -150,21 +150,21 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
       return index;
     }();
     static const auto opens = [] {   // a fast pre-check for BMP chars
-      std::vector<bool> v(0x10000, false);
-      for (const auto& [c, list] : phrases) if (c < 0x10000) v[c] = true;
+      std::vector<uint8_t> v(0x10000, 0);
+      for (const auto& [c, list] : phrases) if (c < 0x10000) v[c] = 1;
       return v;
     }();
     size_t sentences = 0, stock = 0;
-    std::vector<bool> covered;
+    std::vector<uint8_t> covered;
     Finding f{"boilerplate", Severity::info, "", {}, {}};
     for (const Block& b : seg.blocks) {
       size_t start = b.begin;
+      const char32_t* chars = t.chars.data();
       for (size_t i = b.begin; i <= b.end; ++i) {
-        if (i < b.end && t.chars[i] != U'。' && t.chars[i] != U'；' && t.chars[i] != U'！') continue;
-        size_t han = 0;
-        covered.assign(i - start, false);
-        for (size_t k = start; k < i; ++k) han += is_han(t.chars[k]);
+        if (i < b.end && chars[i] != U'。' && chars[i] != U'；' && chars[i] != U'！') continue;
+        size_t han = han_prefix[i] - han_prefix[start];
         if (han >= 8) {
+          covered.assign(i - start, 0);
           ++sentences;
           for (size_t k = start; k < i; ++k) {
             char32_t c = t.chars[k];
@@ -173,7 +173,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
             if (it == phrases.end()) continue;
             for (const auto& p : it->second)
               if (k + p.size() <= i && t.chars.compare(k, p.size(), p) == 0)
-                for (size_t c = 0; c < p.size(); ++c) covered[k - start + c] = true;
+                std::fill_n(covered.begin() + (k - start), p.size(), 1);
           }
           size_t hit = 0;
           for (size_t k = start; k < i; ++k) hit += covered[k - start] && is_han(t.chars[k]);
@@ -195,9 +195,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
 
   // 7. A different report pasted by mistake
   {
-    size_t hits = 0;
-    for (const auto& w : words.at("wrong_type")) hits += contains(t.chars, w);
-    if (hits >= 2)
+    if (count_present(t.chars, words.at("wrong_type")) >= 2)
       out.push_back({"wrong_report_type", Severity::warning,
                      "这看起来是《政府信息公开工作年度报告》，不是法治政府建设年度报告；结构与指标检查可能不适用。", {}, {}});
   }

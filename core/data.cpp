@@ -58,9 +58,8 @@ std::unordered_map<std::string, std::vector<std::u32string>> data_sections(std::
   return out;
 }
 
-char32_t to_simplified(char32_t c) {
-  // BMP chars in a flat table (fast, 256 KB); the few astral ones in a map
-  static const std::vector<char32_t> bmp = [] {
+const std::vector<char32_t>& simplified_bmp() {
+  static const std::vector<char32_t> bmp = [] {   // a flat table: 256 KB, one load a char
     std::vector<char32_t> t(0x10000, 0);
     for (auto& row : data_rows("ts_characters.txt")) {
       if (row.size() < 2 || row[0].size() != 1 || row[1].empty() || row[0][0] > 0xFFFF) continue;
@@ -68,14 +67,21 @@ char32_t to_simplified(char32_t c) {
     }
     return t;
   }();
-  static const std::unordered_map<char32_t, char32_t> astral = [] {
+  return bmp;
+}
+
+char32_t to_simplified(char32_t c) {
+  static const std::unordered_map<char32_t, char32_t> astral = [] {   // the few astral ones
     std::unordered_map<char32_t, char32_t> t;
     for (auto& row : data_rows("ts_characters.txt"))
       if (row.size() >= 2 && row[0].size() == 1 && !row[1].empty() && row[0][0] > 0xFFFF) t.emplace(row[0][0], row[1][0]);
     return t;
   }();
   if (c < 0x3400) return c;
-  if (c <= 0xFFFF) return bmp[c] ? bmp[c] : c;
+  if (c <= 0xFFFF) {
+    char32_t s = simplified_bmp()[c];
+    return s ? s : c;
+  }
   auto it = astral.find(c);
   return it == astral.end() ? c : it->second;
 }

@@ -20,5 +20,8 @@ std::unordered_map<std::string, std::vector<std::u32string>> data_sections(std::
 
 // Traditional -> simplified, one code point to one, from OpenCC's table.
 char32_t to_simplified(char32_t c);
+// The BMP part of that table, 0 where a char is not traditional: for loops
+// that fold every char of a document.
+const std::vector<char32_t>& simplified_bmp();
 
 }  // namespace reportlens

@@ -6,23 +6,31 @@
 namespace reportlens {
 namespace {
 
-inline void push(Decoded& d, char32_t c, uint32_t& u16) {
-  d.chars.push_back(c);
-  d.utf16.push_back(u16);
-  u16 += c > 0xFFFF ? 2 : 1;
-}
+// Writes code points and their UTF-16 offsets into storage sized beforehand
+// (one char per input byte at most), so the hot loop has no capacity checks.
+struct Out {
+  char32_t* chars;
+  uint32_t* utf16;
+  size_t n = 0;
+  uint32_t u16 = 0;
+  void push(char32_t c) {
+    chars[n] = c;
+    utf16[n++] = u16;
+    u16 += c > 0xFFFF ? 2 : 1;
+  }
+};
 
 // WHATWG UTF-8 decoder: each maximal invalid subpart becomes one U+FFFD.
-size_t decode_utf8(std::string_view s, Decoded& d, uint32_t& u16) {
+size_t decode_utf8(std::string_view s, Out& d) {
   size_t bad = 0, first_bad = std::string::npos;
   size_t i = 0;
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) { push(d, b, u16); ++i; continue; }
+    if (b < 0x80) { d.push(b); ++i; continue; }
     if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && i + 2 < s.size()) {   // the common case: a 3-byte char, both trailers valid
       unsigned char t1 = static_cast<unsigned char>(s[i + 1]), t2 = static_cast<unsigned char>(s[i + 2]);
       if ((t1 & 0xC0) == 0x80 && (t2 & 0xC0) == 0x80) {
-        push(d, (char32_t(b & 0x0F) << 12) | (char32_t(t1 & 0x3F) << 6) | (t2 & 0x3F), u16);
+        d.push((char32_t(b & 0x0F) << 12) | (char32_t(t1 & 0x3F) << 6) | (t2 & 0x3F));
         i += 3;
         continue;
       }
@@ -33,7 +41,7 @@ size_t decode_utf8(std::string_view s, Decoded& d, uint32_t& u16) {
     if (b >= 0xC2 && b <= 0xDF) { need = 1; c = b & 0x1F; }
     else if (b >= 0xE0 && b <= 0xEF) { need = 2; c = b & 0x0F; if (b == 0xE0) lo = 0xA0; if (b == 0xED) hi = 0x9F; }
     else if (b >= 0xF0 && b <= 0xF4) { need = 3; c = b & 0x07; if (b == 0xF0) lo = 0x90; if (b == 0xF4) hi = 0x8F; }
-    else { if (first_bad == std::string::npos) first_bad = i; ++bad; push(d, 0xFFFD, u16); ++i; continue; }
+    else { if (first_bad == std::string::npos) first_bad = i; ++bad; d.push(0xFFFD); ++i; continue; }
     size_t j = i + 1;
     int got = 0;
     while (got < need && j < s.size()) {
@@ -43,13 +51,13 @@ size_t decode_utf8(std::string_view s, Decoded& d, uint32_t& u16) {
       c = (c << 6) | (t & 0x3F);
       ++j; ++got;
     }
-    if (got == need) { push(d, c, u16); i = j; }
-    else { if (first_bad == std::string::npos) first_bad = i; ++bad; push(d, 0xFFFD, u16); i = j; }
+    if (got == need) { d.push(c); i = j; }
+    else { if (first_bad == std::string::npos) first_bad = i; ++bad; d.push(0xFFFD); i = j; }
   }
   return bad ? (first_bad + 1) : 0;   // 1-based so 0 means none
 }
 
-void decode_utf16(std::string_view s, bool big_endian, Decoded& d, uint32_t& u16) {
+void decode_utf16(std::string_view s, bool big_endian, Out& d) {
   auto unit = [&](size_t i) -> char32_t {
     unsigned char a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
     return big_endian ? (a << 8 | b) : (b << 8 | a);
@@ -58,10 +66,10 @@ void decode_utf16(std::string_view s, bool big_endian, Decoded& d, uint32_t& u16
     char32_t c = unit(i);
     if (c >= 0xD800 && c <= 0xDBFF && i + 3 < s.size()) {
       char32_t c2 = unit(i + 2);
-      if (c2 >= 0xDC00 && c2 <= 0xDFFF) { push(d, 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00), u16); i += 2; continue; }
+      if (c2 >= 0xDC00 && c2 <= 0xDFFF) { d.push(0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00)); i += 2; continue; }
     }
     if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
-    push(d, c, u16);
+    d.push(c);
   }
 }
 
@@ -69,7 +77,6 @@ void decode_utf16(std::string_view s, bool big_endian, Decoded& d, uint32_t& u16
 
 Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>& diags) {
   Decoded d;
-  uint32_t u16 = 0;
   if (bytes.empty()) {
     diags.push_back({"empty_input", Severity::error, "输入为空：没有可分析的文本。", std::nullopt});
     d.usable = false;
@@ -85,14 +92,16 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
     while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 chars
     bytes = bytes.substr(0, cut);
   }
-  d.chars.reserve(bytes.size());
-  d.utf16.reserve(bytes.size() + 1);
+  d.chars.resize(bytes.size());
+  d.utf16.resize(bytes.size() + 1);
+  Out out{d.chars.data(), d.utf16.data()};
   bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (utf16) {
-    decode_utf16(bytes.substr(2), bytes[0] == '\xFE', d, u16);
+    decode_utf16(bytes.substr(2), bytes[0] == '\xFE', out);
     diags.push_back({"utf16_input", Severity::info, "按 UTF-16 解码（带 BOM）。", std::nullopt});
   } else {
-    size_t first_bad = decode_utf8(bytes, d, u16);
+    size_t first_bad = decode_utf8(bytes, out);
+    d.chars.resize(out.n);
     if (first_bad) {
       size_t count = 0;
       for (char32_t c : d.chars) count += c == 0xFFFD;
@@ -102,7 +111,9 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
                        std::nullopt});
     }
   }
-  d.utf16.push_back(u16);
+  d.chars.resize(out.n);
+  d.utf16.resize(out.n + 1);
+  d.utf16[out.n] = out.u16;
   // Binary data: NUL bytes or mostly control characters / replacement chars.
   size_t nul = 0, ctrl = 0, bad = 0;
   for (char32_t c : d.chars) {

@@ -3,6 +3,7 @@
 // byte-identical to nlohmann's dump with indent 2 / compact).
 #include "json.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -32,13 +33,13 @@ class Writer {
   }
   void value(const std::string& s) { separator(); string(s); }
   void value(const char* s) { separator(); string(s); }
-  void value(int64_t v) { separator(); out_ += std::to_string(v); }
+  void value(int64_t v) { separator(); integer(v); }
   void value(uint32_t v) { value(static_cast<int64_t>(v)); }
   void value(int v) { value(static_cast<int64_t>(v)); }
   void value(double v) {
     separator();
     if (!std::isfinite(v)) { out_ += "null"; return; }
-    if (std::fabs(v) < 9e15 && v == std::floor(v)) { out_ += std::to_string(static_cast<int64_t>(v)); return; }
+    if (std::fabs(v) < 9e15 && v == std::floor(v)) { integer(static_cast<int64_t>(v)); return; }
     char buf[40];
     for (int p = 1; p <= 17; ++p) {   // the shortest form that reads back the same double
       std::snprintf(buf, sizeof buf, "%.*g", p, v);
@@ -52,10 +53,10 @@ class Writer {
     out_ += pretty_ ? "[\n" : "[";
     ++depth_;
     indent();
-    out_ += std::to_string(s.begin);
+    integer(s.begin);
     out_ += pretty_ ? ",\n" : ",";
     indent();
-    out_ += std::to_string(s.end);
+    integer(s.end);
     --depth_;
     if (pretty_) { out_ += '\n'; indent(); }
     out_ += ']';
@@ -74,6 +75,11 @@ class Writer {
   bool first_ = true;      // no element written yet in the current container
   bool after_key_ = false;
 
+  void integer(int64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
   void indent() { if (pretty_) out_.append(static_cast<size_t>(depth_) * 2, ' '); }
   void separator() {
     if (after_key_) { after_key_ = false; return; }
@@ -97,7 +103,12 @@ class Writer {
   }
   void string(std::string_view s) {
     out_ += '"';
-    for (unsigned char c : s) {
+    size_t plain = 0;   // start of the run of bytes that need no escape, appended at once
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + plain, i - plain);
+      plain = i + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -106,16 +117,14 @@ class Writer {
         case '\n': out_ += "\\n"; break;
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_ += static_cast<char>(c);
-          }
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out_ += buf;
+        }
       }
     }
+    out_.append(s.data() + plain, s.size() - plain);
     out_ += '"';
   }
 };

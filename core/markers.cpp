@@ -42,6 +42,27 @@ const std::vector<Form>& point_forms() {
   return forms;
 }
 
+// The chars a list of forms can open with (BMP; markers have no astral chars):
+// a quick test before the forms are tried one by one.
+struct FirstChars {
+  std::vector<uint8_t> bmp = std::vector<uint8_t>(0x10000, 0);
+  explicit FirstChars(const std::vector<Form>& forms) {
+    auto range = [&](char32_t a, char32_t b) { for (char32_t c = a; c <= b; ++c) bmp[c] = 1; };
+    for (const Form& f : forms) {
+      if (f.pattern.empty()) continue;
+      switch (char32_t p = f.pattern[0]) {
+        case U'N': for (char32_t c : std::u32string_view(U"一二三四五六七八九十")) bmp[c] = 1; break;
+        case U'D': range(U'0', U'9'); break;
+        case U'C': range(0x2460, 0x2473); break;
+        case U'P': range(0x2474, 0x2487); break;
+        case U'L': range(0x3220, 0x3229); break;
+        default: if (p < 0x10000) bmp[p] = 1;
+      }
+    }
+  }
+  bool may_open(const std::u32string& s, size_t pos) const { return pos < s.size() && s[pos] < 0x10000 && bmp[s[pos]]; }
+};
+
 // Matches `pattern` at pos; fills the ordinal and the token as written.
 bool match_form(const std::u32string& s, size_t pos, const std::u32string& pattern, int& ordinal, std::u32string& token,
                 size_t& end) {
@@ -132,6 +153,8 @@ int read_cn_ordinal(const std::u32string& s, size_t pos, size_t& len) {
 }
 
 std::optional<Marker> match_heading_marker(const std::u32string& s, size_t pos) {
+  static const FirstChars first(heading_forms());
+  if (!first.may_open(s, pos)) return std::nullopt;
   for (const Form& f : heading_forms()) {
     int ordinal = 0;
     std::u32string token;
@@ -149,6 +172,8 @@ std::optional<Marker> match_heading_marker(const std::u32string& s, size_t pos) 
 }
 
 std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos) {
+  static const FirstChars first(point_forms());
+  if (!first.may_open(s, pos)) return std::nullopt;
   for (const Form& f : point_forms()) {
     int ordinal = 0;
     std::u32string token;

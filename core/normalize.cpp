@@ -123,8 +123,23 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     pending = 0;
     if (c == U'\n') line_checked = false;
   };
+  const std::vector<char32_t>& simplified = simplified_bmp();
+  auto note_fold = [&](char32_t f, char32_t c) {
+    if (t.folded_from.size() < 4096 && t.folded_from.find(f) == std::u32string::npos) {
+      t.folded_from += f;   // first traditional form seen for this simplified char
+      t.folded_from += c;
+    }
+  };
   for (size_t i = 0; i < s.size();) {
     char32_t c = s[i];
+    if (c >= 0x4E00 && c <= 0x9FFF) {   // most of a report: a Han char opens no markup and folds by table
+      line_checked = true;              // (a line that starts with one has no markdown block mark)
+      char32_t f = simplified[c] ? simplified[c] : c;
+      if (f != c) note_fold(f, c);
+      emit(f, i, i + 1);
+      ++i;
+      continue;
+    }
     std::string name;
     bool closing = false;
     size_t end = 0;
@@ -219,10 +234,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
       utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(f));
       if (cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) f = 0xFFFD;   // lone surrogate, unassigned
     }
-    if (f != c && is_han(c) && t.folded_from.size() < 4096 && t.folded_from.find(f) == std::u32string::npos) {
-      t.folded_from += f;   // first traditional form seen for this simplified char
-      t.folded_from += c;
-    }
+    if (f != c && is_han(c)) note_fold(f, c);
     emit(f, i, i + 1);
     ++i;
   }

@@ -140,7 +140,7 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
     bool marker = match_heading_marker(in.chars, l.begin).has_value();
     if (short_line && !marker && is_chrome(t)) {
       NormText c;
-      for (size_t k = l.begin; k < l.end; ++k) c.push(in.chars[k], in.from[k], in.to[k], in.flags[k]);
+      c.append(in, l.begin, l.end);
       out.chrome.push_back(std::move(c));
       ++chrome;
       continue;
@@ -174,7 +174,7 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
       t.push(U'\n', at, at);
     }
     if (!joined[k]) out.blocks.push_back({t.size(), 0});
-    for (size_t i = l.begin; i < l.end; ++i) t.push(in.chars[i], in.from[i], in.to[i], in.flags[i]);
+    t.append(in, l.begin, l.end);
     out.blocks.back().end = t.size();
   }
   if (chrome) diags.push_back({"noise_removed", Severity::info, "已去除 " + std::to_string(chrome) + " 行网页栏目文字（位置导航、字体、打印、浏览量等）。", std::nullopt});

@@ -60,22 +60,22 @@ std::string NormText::as_written(const std::u32string& cleaned) const {
   return to_utf8(out);
 }
 
-bool is_cn_digit(char32_t c) {
-  switch (c) {
-    case U'零': case U'〇': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五': case U'六':
-    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿':
-      return true;
-    default:
-      return false;
+size_t count_present(std::u32string_view s, const std::vector<std::u32string>& phrases) {
+  uint64_t first = 0;
+  for (const auto& p : phrases) if (!p.empty()) first |= uint64_t{1} << (p[0] & 63);
+  std::vector<uint8_t> seen(phrases.size(), 0);
+  size_t found = 0;
+  const char32_t* c = s.data();
+  const size_t n = s.size();
+  for (size_t i = 0; i < n && found < phrases.size(); ++i) {
+    if (!(first >> (c[i] & 63) & 1)) continue;
+    for (size_t k = 0; k < phrases.size(); ++k) {
+      const std::u32string& p = phrases[k];
+      if (seen[k] || p.empty() || p[0] != c[i] || n - i < p.size()) continue;
+      if (std::equal(p.begin(), p.end(), c + i)) seen[k] = 1, ++found;
+    }
   }
-}
-
-bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view p) {
-  return i <= s.size() && s.size() - i >= p.size() && std::u32string_view(s).substr(i, p.size()) == p;
-}
-
-bool contains(std::u32string_view hay, std::u32string_view needle) {
-  return hay.find(needle) != std::u32string_view::npos;
+  return found;
 }
 
 }  // namespace reportlens

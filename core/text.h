@@ -35,6 +35,13 @@ struct NormText {
   void push(char32_t c, uint32_t b, uint32_t e, uint8_t f = 0) {
     chars.push_back(c); from.push_back(b); to.push_back(e); flags.push_back(f);
   }
+  // Appends the chars [b, e) of another NormText with their origins and flags.
+  void append(const NormText& o, size_t b, size_t e) {
+    chars.append(o.chars, b, e - b);
+    from.insert(from.end(), o.from.begin() + b, o.from.begin() + e);
+    to.insert(to.end(), o.to.begin() + b, o.to.begin() + e);
+    flags.insert(flags.end(), o.flags.begin() + b, o.flags.begin() + e);
+  }
   // Input code-point span of the cleaned range [b, e).
   Span input_span(size_t b, size_t e) const {
     if (e > b && b < size()) return Span{from[b], to[std::min(e, size()) - 1]};
@@ -58,8 +65,31 @@ inline bool is_han(char32_t c) {
 inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 inline bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 inline bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
-bool is_cn_digit(char32_t c);          // 零〇一二两三四五六七八九十百千万亿
-bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view p);
-bool contains(std::u32string_view hay, std::u32string_view needle);
+// 零〇一二两三四五六七八九十百千万亿. Inline, from a bitmap over the CJK block:
+// every scan asks this of every char.
+namespace detail {
+struct HanBits {
+  uint64_t words[(0x9FFF - 0x4E00) / 64 + 1] = {};
+  constexpr explicit HanBits(std::u32string_view chars) {
+    for (char32_t c : chars) words[(c - 0x4E00) / 64] |= uint64_t{1} << ((c - 0x4E00) % 64);
+  }
+  constexpr bool has(char32_t c) const {
+    return c >= 0x4E00 && c <= 0x9FFF && (words[(c - 0x4E00) / 64] >> ((c - 0x4E00) % 64) & 1);
+  }
+};
+inline constexpr HanBits kCnDigits{U"零一二两三四五六七八九十百千万亿"};
+}  // namespace detail
+inline bool is_cn_digit(char32_t c) { return detail::kCnDigits.has(c) || c == U'〇'; }
+inline bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view p) {
+  if (i > s.size() || s.size() - i < p.size()) return false;
+  for (size_t k = 0; k < p.size(); ++k)
+    if (s[i + k] != p[k]) return false;
+  return true;
+}
+inline bool contains(std::u32string_view hay, std::u32string_view needle) {
+  return hay.find(needle) != std::u32string_view::npos;
+}
+// How many of `phrases` occur in s, in one pass (a 64-bit filter on first chars).
+size_t count_present(std::u32string_view s, const std::vector<std::u32string>& phrases);
 
 }  // namespace reportlens
