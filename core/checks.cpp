@@ -9,6 +9,7 @@
 
 #include "data.h"
 #include "parts.h"
+#include "phrase_index.h"
 #include "text.h"
 
 namespace reportlens {
@@ -144,39 +145,32 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
 
   // 6. Boilerplate share: sentences made almost only of stock phrases
   {
-    static const auto phrases = [] {   // first char -> the phrases that open with it
-      std::unordered_map<char32_t, std::vector<std::u32string>> index;
-      for (auto& row : data_rows("boilerplate.txt")) if (!row[0].empty()) index[row[0][0]].push_back(row[0]);
+    static const auto phrases = [] {
+      PhraseIndex<> index;
+      for (auto& row : data_rows("boilerplate.txt")) index.add(row[0]);
       return index;
     }();
-    static const auto opens = [] {   // a fast pre-check for BMP chars
-      std::vector<uint8_t> v(0x10000, 0);
-      for (const auto& [c, list] : phrases) if (c < 0x10000) v[c] = 1;
-      return v;
-    }();
     size_t sentences = 0, stock = 0;
-    std::vector<uint8_t> covered;
     Finding f{"boilerplate", Severity::info, "", {}, {}};
+    const char32_t* chars = t.chars.data();
     for (const Block& b : seg.blocks) {
       size_t start = b.begin;
-      const char32_t* chars = t.chars.data();
       for (size_t i = b.begin; i <= b.end; ++i) {
         if (i < b.end && chars[i] != U'。' && chars[i] != U'；' && chars[i] != U'！') continue;
         size_t han = han_prefix[i] - han_prefix[start];
         if (han >= 8) {
-          covered.assign(i - start, 0);
           ++sentences;
+          // one pass: phrases that start at or before k have been matched when
+          // k is counted, so k is covered when it lies before the furthest end
+          size_t reach = start, hit = 0;
           for (size_t k = start; k < i; ++k) {
-            char32_t c = t.chars[k];
-            if (c < 0x10000 ? !opens[c] : !is_han(c)) continue;
-            auto it = phrases.find(c);
-            if (it == phrases.end()) continue;
-            for (const auto& p : it->second)
-              if (k + p.size() <= i && t.chars.compare(k, p.size(), p) == 0)
-                std::fill_n(covered.begin() + (k - start), p.size(), 1);
+            if (auto* list = phrases.starting_with(chars[k]))
+              for (const auto& phrase : *list) {
+                size_t end = k + phrase.first.size();
+                if (end > reach && PhraseIndex<>::at(t.chars, k, i, phrase.first)) reach = end;
+              }
+            hit += k < reach && is_han(chars[k]);
           }
-          size_t hit = 0;
-          for (size_t k = start; k < i; ++k) hit += covered[k - start] && is_han(t.chars[k]);
           if (hit * 10 >= han * 6) {
             ++stock;
             if (f.spans.size() < 50) f.spans.push_back(t.input_span(start, i));

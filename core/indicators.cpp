@@ -7,6 +7,7 @@
 #include "data.h"
 #include "labels.h"
 #include "numbers.h"
+#include "phrase_index.h"
 #include "taxonomy.h"
 #include "text.h"
 
@@ -21,9 +22,8 @@ struct Unit {
 
 struct Vocab {
   std::vector<Unit> units;                 // longest first
-  std::unordered_map<char32_t, std::vector<size_t>> units_by_first;   // indices into units
-  std::unordered_map<char32_t, std::vector<std::u32string>> names_by_first, zeros_by_first;
-  std::vector<bool> may_open;   // BMP chars that open a name or a zero marker (a fast pre-check)
+  PhraseIndex<size_t> units_index;   // written form -> index into units, longest first
+  PhraseIndex<> names, zero_markers;
   std::vector<std::u32string> classifiers, rank_units, kind_word_tails;
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
   std::vector<std::u32string> from_to, followers, leaders, phase_units, zero_nouns;
@@ -61,12 +61,9 @@ const Vocab& vocab() {
     out.leaders = non["leaders"];
     out.phase_units = non["phase_units"];
     out.zero_nouns = non["zero_nouns"];
-    for (size_t k = 0; k < out.units.size(); ++k) out.units_by_first[out.units[k].written[0]].push_back(k);
-    for (const auto& n : non["names"]) if (!n.empty()) out.names_by_first[n[0]].push_back(n);
-    for (const auto& z : non["zero_markers"]) if (!z.empty()) out.zeros_by_first[z[0]].push_back(z);
-    out.may_open.assign(0x10000, false);
-    for (const auto* index : {&out.names_by_first, &out.zeros_by_first})
-      for (const auto& [c, list] : *index) if (c < 0x10000) out.may_open[c] = true;
+    for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
+    for (const auto& n : non["names"]) out.names.add(n);
+    for (const auto& z : non["zero_markers"]) out.zero_markers.add(z);
     return out;
   }();
   return v;
@@ -140,13 +137,10 @@ class Scanner {
 
   void find_names(size_t b, size_t e) {
     names_.clear();
-    for (size_t i = b; i < e; ++i) {
-      if (s()[i] < 0x10000 && !v_.may_open[s()[i]]) continue;
-      auto it = v_.names_by_first.find(s()[i]);
-      if (it == v_.names_by_first.end()) continue;
-      for (const std::u32string& n : it->second)
-        if (i + n.size() <= e && s().compare(i, n.size(), n) == 0) names_.emplace_back(i, i + n.size());
-    }
+    for (size_t i = b; i < e; ++i)
+      if (auto* list = v_.names.starting_with(s()[i]))
+        for (const auto& name : *list)
+          if (PhraseIndex<>::at(s(), i, e, name.first)) names_.emplace_back(i, i + name.first.size());
   }
 
   // names_ is sorted by start and a name is short: look only at those starting near [b, e)
@@ -163,7 +157,7 @@ class Scanner {
     char32_t c = s()[i];
     bool digit = is_digit(c);
     bool cn = is_cn_digit(c) && c != U'万' && c != U'亿' && c != U'百' && c != U'千';
-    if (!digit && !cn && !starts_with_at(s(), i, U"百分之")) return false;
+    if (!digit && !cn && !(c == U'百' && starts_with_at(s(), i, U"百分之"))) return false;
     if (i > b) {
       char32_t p = s()[i - 1];
       if (digit && (is_digit(p) || is_ascii_alpha(p) || p == U'.' || p == U'+' || p == U'-' || p == U'/')) return false;
@@ -174,10 +168,9 @@ class Scanner {
 
   const Unit* unit_at(size_t j) const {
     if (j >= s().size()) return nullptr;
-    auto it = v_.units_by_first.find(s()[j]);
-    if (it == v_.units_by_first.end()) return nullptr;
-    for (size_t k : it->second)   // longest first
-      if (starts_with_at(s(), j, v_.units[k].written)) return &v_.units[k];
+    if (auto* list = v_.units_index.starting_with(s()[j]))
+      for (const auto& [written, k] : *list)   // longest first
+        if (starts_with_at(s(), j, written)) return &v_.units[k];
     return nullptr;
   }
 
@@ -411,10 +404,10 @@ class Scanner {
 
   void find_zeros(size_t b, size_t e, std::vector<ZeroClaim>& zeros) {
     for (size_t i = b; i < e; ++i) {
-      if (s()[i] < 0x10000 && !v_.may_open[s()[i]]) continue;
-      auto it = v_.zeros_by_first.find(s()[i]);
-      if (it == v_.zeros_by_first.end()) continue;
-      for (const std::u32string& m : it->second) {
+      auto* list = v_.zero_markers.starting_with(s()[i]);
+      if (!list) continue;
+      for (const auto& marker : *list) {
+        const std::u32string& m = marker.first;
         if (!starts_with_at(s(), i, m)) continue;
         size_t ce = i + m.size();
         while (ce < e && !is_clause_break(s()[ce]) && ce - i < 40) ++ce;

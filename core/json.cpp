@@ -25,10 +25,11 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  void key(const char* k) {
+  void key(const char* k) {   // our own ASCII names: nothing to escape
     separator();
-    string(k);
-    out_ += pretty_ ? ": " : ":";
+    out_ += '"';
+    out_ += k;
+    out_ += pretty_ ? "\": " : "\":";
     after_key_ = true;
   }
   void value(const std::string& s) { separator(); string(s); }

@@ -113,13 +113,23 @@ char32_t fold_char(char32_t c) {
 NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
   const std::u32string& s = in.chars;
   NormText t;
-  t.reserve(s.size());
+  // Each kept char consumes at least one input char, so the input's size bounds
+  // the output: write into storage sized once, cut to length at the end.
+  t.chars.resize(s.size());
+  t.from.resize(s.size());
+  t.to.resize(s.size());
+  t.flags.resize(s.size());
+  size_t n = 0;
   const bool html = looks_like_html(s);
   size_t tags = 0, controls = 0, artefacts = 0;
   uint8_t pending = 0;       // flags for the next kept char
   bool line_checked = false;  // this line's markdown block marks were looked at
   auto emit = [&](char32_t c, size_t b, size_t e) {
-    t.push(c, static_cast<uint32_t>(b), static_cast<uint32_t>(e), pending);
+    t.chars[n] = c;
+    t.from[n] = static_cast<uint32_t>(b);
+    t.to[n] = static_cast<uint32_t>(e);
+    t.flags[n] = pending;
+    ++n;
     pending = 0;
     if (c == U'\n') line_checked = false;
   };
@@ -223,7 +233,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     if (c == U'|') { emit(U' ', i, i + 1); ++i; continue; }   // markdown table cell
     char32_t f = fold_char(c);
     if (c == U'．' || c == U'：') {
-      bool prev_digit = t.size() && is_digit(t.chars.back());
+      bool prev_digit = n && is_digit(t.chars[n - 1]);
       bool next_digit = i + 1 < s.size() && (is_digit(s[i + 1]) || (s[i + 1] >= 0xFF10 && s[i + 1] <= 0xFF19));
       if (c == U'．' && prev_digit) f = U'.';
       if (c == U'：' && prev_digit && next_digit) f = U':';
@@ -238,6 +248,10 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     emit(f, i, i + 1);
     ++i;
   }
+  t.chars.resize(n);
+  t.from.resize(n);
+  t.to.resize(n);
+  t.flags.resize(n);
   if (html) diags.push_back({"html_source", Severity::info, "输入像网页源代码：已去除 " + std::to_string(tags) + " 个 HTML 标记，脚本和样式不显示、不执行。", std::nullopt});
   else if (tags) diags.push_back({"html_fragments", Severity::info, "已去除 " + std::to_string(tags) + " 处残留的 HTML 标记（如 /span>）。", std::nullopt});
   if (controls) diags.push_back({"control_chars", Severity::warning, "已去除 " + std::to_string(controls) + " 个控制字符（含 NUL）。", std::nullopt});

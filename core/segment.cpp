@@ -7,6 +7,7 @@
 
 #include "data.h"
 #include "markers.h"
+#include "phrase_index.h"
 
 namespace reportlens {
 namespace {
@@ -22,17 +23,15 @@ bool is_sentence_end(char32_t c) {
 
 bool is_chrome(const std::u32string& line) {
   static const auto sections = data_sections("noise.txt");
-  static const auto by_first = [] {   // line_contains patterns by their first char
-    std::unordered_map<char32_t, std::vector<std::u32string>> index;
-    for (const auto& p : sections.at("line_contains")) if (!p.empty()) index[p[0]].push_back(p);
+  static const auto contained = [] {
+    PhraseIndex<> index;
+    for (const auto& p : sections.at("line_contains")) index.add(p);
     return index;
   }();
   if (line.size() < 120) {
-    for (size_t i = 0; i < line.size(); ++i) {
-      auto it = by_first.find(line[i]);
-      if (it == by_first.end()) continue;
-      for (const auto& p : it->second) if (line.compare(i, p.size(), p) == 0) return true;
-    }
+    for (size_t i = 0; i < line.size(); ++i)
+      if (auto* list = contained.starting_with(line[i]))
+        for (const auto& p : *list) if (PhraseIndex<>::at(line, i, line.size(), p.first)) return true;
   }
   for (const auto& p : sections.at("line_exact")) if (line == p) return true;
   // "中国政府网 吉林省政府网 长春市政府网": a row of site names

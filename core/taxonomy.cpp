@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
 #include "data.h"
+#include "phrase_index.h"
 #include "text.h"
 
 namespace reportlens {
@@ -20,8 +20,7 @@ struct Rule {
 
 struct Taxonomy {
   std::vector<Rule> rules;
-  // keyword -> the rules it names, indexed by the keyword's first char
-  std::unordered_map<char32_t, std::vector<std::pair<std::u32string, size_t>>> keywords_by_first;
+  PhraseIndex<size_t> keywords;   // keyword -> the rule it names
   std::vector<Category> categories;
   std::vector<std::pair<std::string, std::string>> groups;
 };
@@ -47,7 +46,7 @@ const Taxonomy& taxonomy() {
       r.exclude = words(c.value("exclude", nlohmann::json::array()));
       for (auto& u : c.value("units", nlohmann::json::array())) if (u.is_string()) r.units.push_back(u.get<std::string>());
       out.categories.push_back(r.category);
-      for (const auto& k : r.keywords) if (!k.empty()) out.keywords_by_first[k[0]].emplace_back(k, out.rules.size());
+      for (const auto& k : r.keywords) out.keywords.add(k, out.rules.size());
       out.rules.push_back(std::move(r));
     }
     return out;
@@ -65,12 +64,10 @@ bool any_in(const std::vector<std::u32string>& words, const std::u32string& s) {
 std::string categorize(const std::u32string& label, const std::u32string& clause, const std::string& unit) {
   const Taxonomy& tx = taxonomy();
   std::vector<size_t> named;   // rules with a keyword in the label, in taxonomy order
-  for (size_t i = 0; i < label.size(); ++i) {
-    auto it = tx.keywords_by_first.find(label[i]);
-    if (it == tx.keywords_by_first.end()) continue;
-    for (const auto& [k, rule] : it->second)
-      if (label.compare(i, k.size(), k) == 0) named.push_back(rule);
-  }
+  for (size_t i = 0; i < label.size(); ++i)
+    if (auto* list = tx.keywords.starting_with(label[i]))
+      for (const auto& [k, rule] : *list)
+        if (PhraseIndex<>::at(label, i, label.size(), k)) named.push_back(rule);
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
   for (size_t index : named) {

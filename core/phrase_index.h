@@ -1,0 +1,48 @@
+// A set of phrases indexed by their first char, for the scans that ask at
+// every char of a document "does a phrase of this vocabulary start here?".
+// A table over the BMP answers "no" for most chars without a hash lookup.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace reportlens {
+
+template <class Value = bool>
+class PhraseIndex {
+ public:
+  using Entry = std::pair<std::u32string, Value>;
+
+  void add(const std::u32string& phrase, Value value = {}) {
+    if (phrase.empty()) return;
+    char32_t c = phrase[0];
+    if (c < 0x10000) bmp_[c] = 1;
+    else astral_ = true;
+    by_first_[c].emplace_back(phrase, std::move(value));
+  }
+
+  // The phrases that start with c, in the order they were added; null if none.
+  const std::vector<Entry>* starting_with(char32_t c) const {
+    if (c < 0x10000 ? !bmp_[c] : !astral_) return nullptr;
+    auto it = by_first_.find(c);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+
+  // Whether `phrase` is written at s[i..end).
+  static bool at(const std::u32string& s, size_t i, size_t end, const std::u32string& phrase) {
+    if (end > s.size()) end = s.size();
+    if (i > end || end - i < phrase.size()) return false;
+    for (size_t k = 0; k < phrase.size(); ++k)
+      if (s[i + k] != phrase[k]) return false;
+    return true;
+  }
+
+ private:
+  std::vector<uint8_t> bmp_ = std::vector<uint8_t>(0x10000, 0);   // a byte a char: one load to test
+  bool astral_ = false;
+  std::unordered_map<char32_t, std::vector<Entry>> by_first_;
+};
+
+}  // namespace reportlens
