@@ -3,26 +3,35 @@
 
 namespace reportlens {
 
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size() * 3);
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+namespace {
+
+// Writes c as UTF-8 at p; returns the byte after it.
+char* put_utf8(char* p, char32_t c) {
+  if (c < 0x80) {
+    *p++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *p++ = static_cast<char>(0xC0 | (c >> 6));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *p++ = static_cast<char>(0xF0 | (c >> 18));
+    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
   }
+  return p;
+}
+
+}  // namespace
+
+std::string to_utf8(std::u32string_view s) {
+  std::string out(s.size() * 4, '\0');
+  char* p = out.data();
+  for (char32_t c : s) p = put_utf8(p, c);
+  out.resize(static_cast<size_t>(p - out.data()));
   return out;
 }
 
@@ -41,14 +50,20 @@ std::u32string from_utf8(std::string_view s) {
 }
 
 std::string printed(const NormText& t, const std::u32string& input, size_t b, size_t e) {
-  std::u32string out;
+  e = std::min(e, t.size());
+  if (b >= e) return {};
+  size_t chars = 0;   // input chars to print, for one allocation
+  for (size_t i = b; i < e; ++i) chars += t.to[i] - t.from[i];
+  std::string out(chars * 4, '\0');
+  char* p = out.data();
   uint32_t last = UINT32_MAX;
-  for (size_t i = b; i < e && i < t.size(); ++i) {
+  for (size_t i = b; i < e; ++i) {
     if (t.from[i] == last) continue;  // one input char folded into several
-    for (uint32_t k = t.from[i]; k < t.to[i] && k < input.size(); ++k) out += input[k];
+    for (uint32_t k = t.from[i]; k < t.to[i] && k < input.size(); ++k) p = put_utf8(p, input[k]);
     last = t.from[i];
   }
-  return to_utf8(out);
+  out.resize(static_cast<size_t>(p - out.data()));
+  return out;
 }
 
 std::string NormText::as_written(const std::u32string& cleaned) const {
