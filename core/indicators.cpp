@@ -87,8 +87,9 @@ struct Found {
   size_t label_end;              // past the noun read after a classifier
   Decimal value;
   std::string unit, kind, approx, bound, role;
-  std::u32string label, clause;
-  std::u32string wide_clause;    // the whole clause, earlier quantities included (for categories)
+  std::u32string label;
+  std::u32string_view clause;        // views into the cleaned text, which outlives the scan
+  std::u32string_view wide_clause;   // the whole clause, earlier quantities included (for categories)
   bool classifier = false;
   bool unit_written = false;     // the base unit is the measure word as written (項 stays 項)
 };
@@ -101,13 +102,14 @@ class Scanner {
   Span too_long_first() const { return too_long_first_; }
 
   void block(size_t b, size_t e, std::vector<Found>& out, std::vector<ZeroClaim>& zeros) {
-    find_names(b, e);
+    block_begin_ = b;
+    block_end_ = e;
     size_t first = out.size();
     for (size_t i = b; i < e;) {
       size_t next = i + 1;
       if (starts_number(i, b)) {
         if (auto f = read_quantity(i, b, e)) {
-          out.push_back(*f);
+          out.push_back(std::move(*f));
           next = std::max(next, f->unit_end);
         } else if (auto n = read_number(t_.chars, i)) {
           next = std::max(next, n->end);
@@ -129,26 +131,20 @@ class Scanner {
   const NormText& t_;
   const std::u32string& input_;
   const Vocab& v_;
-  std::vector<std::pair<size_t, size_t>> names_;   // fixed-name ranges in this block
+  size_t block_begin_ = 0, block_end_ = 0;   // the block being scanned
   size_t too_long_ = 0;
   Span too_long_first_;
 
   const std::u32string& s() const { return t_.chars; }
 
-  void find_names(size_t b, size_t e) {
-    names_.clear();
-    for (size_t i = b; i < e; ++i)
+  // Whether [b, e) overlaps a fixed name of the block. A name is short, so
+  // only those starting from kLongestName chars before b can reach it.
+  bool in_name(size_t b, size_t e) const {
+    size_t from = std::max(block_begin_, b > kLongestName ? b - kLongestName : 0);
+    for (size_t i = from; i < e; ++i)
       if (auto* list = v_.names.starting_with(s()[i]))
         for (const auto& name : *list)
-          if (PhraseIndex<>::at(s(), i, e, name.first)) names_.emplace_back(i, i + name.first.size());
-  }
-
-  // names_ is sorted by start and a name is short: look only at those starting near [b, e)
-  bool in_name(size_t b, size_t e) const {
-    size_t from = b > kLongestName ? b - kLongestName : 0;
-    auto it = std::lower_bound(names_.begin(), names_.end(), std::make_pair(from, size_t{0}));
-    for (; it != names_.end() && it->first < e; ++it)
-      if (b < it->second) return true;
+          if (i + name.first.size() > b && PhraseIndex<>::at(s(), i, block_end_, name.first)) return true;
     return false;
   }
   static constexpr size_t kLongestName = 32;
@@ -295,21 +291,22 @@ class Scanner {
       while (cb > floor && !is_clause_break(s()[cb - 1])) --cb;
       size_t ce = f.unit_end;
       while (ce < e && ce < f.unit_end + kClauseReach && !is_clause_break(s()[ce])) ++ce;
-      f.clause = s().substr(cb, ce - cb);
+      const std::u32string_view text(s());
+      f.clause = text.substr(cb, ce - cb);
       size_t wb = cb;
       size_t wide_floor = f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b;
       while (wb > wide_floor && !is_clause_break(s()[wb - 1])) --wb;
-      f.wide_clause = s().substr(wb, ce - wb);
-      std::u32string before = s().substr(cb, f.text_begin - cb);
+      f.wide_clause = text.substr(wb, ce - wb);
+      const std::u32string_view before = text.substr(cb, f.text_begin - cb);
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位
       std::string kind_word;
-      std::u32string kind_text;
-      std::u32string core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
+      std::u32string_view kind_text;
+      std::u32string_view core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
       for (bool cut = true; cut;) {
         cut = false;
         for (const std::u32string& tail : v_.kind_word_tails)
           if (core.size() > tail.size() && core.compare(core.size() - tail.size(), tail.size(), tail) == 0) {
-            core.resize(core.size() - tail.size());
+            core.remove_suffix(tail.size());
             cut = true;
           }
       }
@@ -322,7 +319,7 @@ class Scanner {
       }
       if (kind_word.empty() && f.unit == "%") {   // 占在编人员的86%: a share of what the clause names
         size_t at = core.rfind(U'占');
-        if (at != std::u32string::npos && ends_with_de(core) && core.size() - at <= 12) {
+        if (at != std::u32string_view::npos && ends_with_de(core) && core.size() - at <= 12) {
           kind_word = "share";
           kind_text = core.substr(at);
         }
@@ -340,7 +337,7 @@ class Scanner {
         after = action_after(s(), f.unit_end, e);   // 先后8次召集专题会议
         if (after.size() < 2) after.clear();
       }
-      const std::u32string cleaned = clean_label(before);
+      const std::u32string cleaned = clean_label(std::u32string(before));
       std::u32string label = cleaned;
       if (!after.empty()) {
         label = ends_with_de(before) && !cleaned.empty() && cleaned.size() <= 6 ? cleaned + U"的" + after : after;
@@ -348,7 +345,7 @@ class Scanner {
         label = cleaned + U"的" + out[x - 1].label;
       }
       // a bare change or share word, or a bare verb: carry the noun of the quantity before
-      bool bare_kind = !kind_text.empty() && (label.size() <= kind_text.size() + 3 || clean_label(label) == clean_label(kind_text));
+      bool bare_kind = !kind_text.empty() && (label.size() <= kind_text.size() + 3 || clean_label(label) == clean_label(std::u32string(kind_text)));
       if (x > first && (label.empty() || bare_kind || is_verb_only(label))) {
         std::u32string prev = out[x - 1].label;
         if (size_t vl = leading_verb_length(prev); vl && is_verb_only(label)) prev.erase(0, vl);
@@ -371,10 +368,10 @@ class Scanner {
       }
     }
     for (size_t x = first; x < out.size(); ++x)
-      if (out[x].label.empty()) out[x].label = out[x].clause;
+      if (out[x].label.empty()) out[x].label = std::u32string(out[x].clause);
   }
 
-  static bool ends_with_de(const std::u32string& s) { return !s.empty() && s.back() == U'的'; }
+  static bool ends_with_de(std::u32string_view s) { return !s.empty() && s.back() == U'的'; }
 
   // 分别: 办理市人大代表建议、市政协委员提案138件、164件 pairs nouns with numbers in order.
   void distribute(std::vector<Found>& out, size_t first) {
@@ -460,6 +457,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     std::unordered_map<int, int> next;   // parent -> children seen
     for (size_t k = 0; k < sections.size(); ++k) sibling_index[k] = next[sections[k].parent]++;
   }
+  scan.indicators.reserve(found.size());
   for (const Found& f : found) {
     Indicator x;
     x.text = printed(t, input, f.text_begin, f.text_end);

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -31,7 +32,7 @@ class PhraseIndex {
   }
 
   // Whether `phrase` is written at s[i..end).
-  static bool at(const std::u32string& s, size_t i, size_t end, const std::u32string& phrase) {
+  static bool at(std::u32string_view s, size_t i, size_t end, const std::u32string& phrase) {
     if (end > s.size()) end = s.size();
     if (i > end || end - i < phrase.size()) return false;
     for (size_t k = 0; k < phrase.size(); ++k)

@@ -54,14 +54,14 @@ const Taxonomy& taxonomy() {
   return t;
 }
 
-bool any_in(const std::vector<std::u32string>& words, const std::u32string& s) {
+bool any_in(const std::vector<std::u32string>& words, std::u32string_view s) {
   for (const auto& w : words) if (contains(s, w)) return true;
   return false;
 }
 
 }  // namespace
 
-std::string categorize(const std::u32string& label, const std::u32string& clause, const std::string& unit) {
+std::string categorize(std::u32string_view label, std::u32string_view clause, const std::string& unit) {
   const Taxonomy& tx = taxonomy();
   std::vector<size_t> named;   // rules with a keyword in the label, in taxonomy order
   for (size_t i = 0; i < label.size(); ++i)

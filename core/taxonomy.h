@@ -4,6 +4,7 @@
 // unit among the category's units).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reportlens {
@@ -13,7 +14,7 @@ struct Category {
 };
 
 // The id, or "" when nothing fits.
-std::string categorize(const std::u32string& label, const std::u32string& clause, const std::string& unit);
+std::string categorize(std::u32string_view label, std::u32string_view clause, const std::string& unit);
 const std::vector<Category>& categories();
 std::string group_name(const std::string& group_id);
 
