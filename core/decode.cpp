@@ -8,15 +8,23 @@ namespace {
 
 // Writes code points and their UTF-16 offsets into storage sized beforehand
 // (one char per input byte at most), so the hot loop has no capacity checks.
+// Also counts what marks binary data: NULs, other controls, U+FFFD.
 struct Out {
   char32_t* chars;
   uint32_t* utf16;
   size_t n = 0;
   uint32_t u16 = 0;
+  size_t nul = 0, ctrl = 0, bad = 0;
   void push(char32_t c) {
     chars[n] = c;
     utf16[n++] = u16;
     u16 += c > 0xFFFF ? 2 : 1;
+    if (c < 0x20) {
+      if (c == 0) ++nul;
+      else if (c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
+    } else if (c == 0xFFFD) {
+      ++bad;
+    }
   }
 };
 
@@ -101,10 +109,8 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
     diags.push_back({"utf16_input", Severity::info, "按 UTF-16 解码（带 BOM）。", std::nullopt});
   } else {
     size_t first_bad = decode_utf8(bytes, out);
-    d.chars.resize(out.n);
     if (first_bad) {
-      size_t count = 0;
-      for (char32_t c : d.chars) count += c == 0xFFFD;
+      size_t count = out.bad;
       diags.push_back({"invalid_utf8", Severity::warning,
                        "输入含无效的 UTF-8 字节（首处在第 " + std::to_string(first_bad - 1) + " 字节），已替换为 U+FFFD，共 " +
                            std::to_string(count) + " 处。",
@@ -115,12 +121,7 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
   d.utf16.resize(out.n + 1);
   d.utf16[out.n] = out.u16;
   // Binary data: NUL bytes or mostly control characters / replacement chars.
-  size_t nul = 0, ctrl = 0, bad = 0;
-  for (char32_t c : d.chars) {
-    if (c == 0) ++nul;
-    else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
-    else if (c == 0xFFFD) ++bad;
-  }
+  const size_t nul = out.nul, ctrl = out.ctrl, bad = out.bad;
   size_t n = d.chars.size();
   if (n == 0 || nul * 100 > n || (ctrl + bad) * 10 > n * 3) {
     diags.push_back({"binary_input", Severity::error,
