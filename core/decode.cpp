@@ -7,9 +7,11 @@ namespace reportlens {
 namespace {
 
 // Writes code points and their UTF-16 offsets into storage sized beforehand
-// (one char per input byte at most), so the hot loop has no capacity checks.
-// Also counts what marks binary data: NULs, other controls, U+FFFD.
+// (one char per UTF-8 lead byte), so the hot loop has no capacity checks: only
+// a stray continuation byte, which becomes a U+FFFD of its own, takes a slot no
+// lead byte paid for (room()). Also counts what marks binary data: NULs, other controls, U+FFFD.
 struct Out {
+  explicit Out(Decoded& d, size_t capacity) : d_(d) { resize(capacity); }
   char32_t* chars;
   uint32_t* utf16;
   size_t n = 0;
@@ -26,7 +28,38 @@ struct Out {
       ++bad;
     }
   }
+  void room() {   // one char more than the lead bytes paid for
+    if (spare_ == 0) {
+      spare_ = cap_ / 2 + 16;
+      resize(cap_ + spare_);
+    }
+    --spare_;
+  }
+  void finish() {   // cut to length; the UTF-16 offsets get their end entry
+    d_.chars.resize(n);
+    d_.utf16.resize(n + 1);
+    d_.utf16[n] = u16;
+  }
+
+ private:
+  Decoded& d_;
+  size_t cap_ = 0;
+  size_t spare_ = 0;   // slots beyond one per lead byte
+  void resize(size_t capacity) {
+    cap_ = capacity;
+    d_.chars.resize(cap_);
+    d_.utf16.resize(cap_ + 1);
+    chars = d_.chars.data();
+    utf16 = d_.utf16.data();
+  }
 };
+
+// Chars of valid UTF-8 (bytes that are not continuation bytes).
+size_t lead_bytes(std::string_view s) {
+  size_t n = 0;
+  for (char b : s) n += (static_cast<unsigned char>(b) & 0xC0) != 0x80;
+  return n;
+}
 
 // WHATWG UTF-8 decoder: each maximal invalid subpart becomes one U+FFFD.
 size_t decode_utf8(std::string_view s, Out& d) {
@@ -49,7 +82,7 @@ size_t decode_utf8(std::string_view s, Out& d) {
     if (b >= 0xC2 && b <= 0xDF) { need = 1; c = b & 0x1F; }
     else if (b >= 0xE0 && b <= 0xEF) { need = 2; c = b & 0x0F; if (b == 0xE0) lo = 0xA0; if (b == 0xED) hi = 0x9F; }
     else if (b >= 0xF0 && b <= 0xF4) { need = 3; c = b & 0x07; if (b == 0xF0) lo = 0x90; if (b == 0xF4) hi = 0x8F; }
-    else { if (first_bad == std::string::npos) first_bad = i; ++bad; d.push(0xFFFD); ++i; continue; }
+    else { if (first_bad == std::string::npos) first_bad = i; ++bad; d.room(); d.push(0xFFFD); ++i; continue; }
     size_t j = i + 1;
     int got = 0;
     while (got < need && j < s.size()) {
@@ -100,10 +133,8 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
     while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 chars
     bytes = bytes.substr(0, cut);
   }
-  d.chars.resize(bytes.size());
-  d.utf16.resize(bytes.size() + 1);
-  Out out{d.chars.data(), d.utf16.data()};
   bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  Out out(d, utf16 ? bytes.size() / 2 : lead_bytes(bytes));
   if (utf16) {
     decode_utf16(bytes.substr(2), bytes[0] == '\xFE', out);
     diags.push_back({"utf16_input", Severity::info, "按 UTF-16 解码（带 BOM）。", std::nullopt});
@@ -117,9 +148,7 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
                        std::nullopt});
     }
   }
-  d.chars.resize(out.n);
-  d.utf16.resize(out.n + 1);
-  d.utf16[out.n] = out.u16;
+  out.finish();
   // Binary data: NUL bytes or mostly control characters / replacement chars.
   const size_t nul = out.nul, ctrl = out.ctrl, bad = out.bad;
   size_t n = d.chars.size();
