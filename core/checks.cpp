@@ -36,10 +36,12 @@ std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
   return {b, std::max(b, e)};
 }
 
-// Han characters inside an input span, from a prefix count over the cleaned text.
-size_t han_in(const NormText& t, const std::vector<uint32_t>& han_prefix, Span span) {
+// Han characters inside an input span (level-1 sections: each is counted once or twice).
+size_t han_in(const NormText& t, Span span) {
   auto [b, e] = cleaned_range(t, span);
-  return han_prefix[e] - han_prefix[b];
+  size_t n = 0;
+  for (size_t i = b; i < e; ++i) n += is_han(t.chars[i]);
+  return n;
 }
 
 }  // namespace
@@ -48,8 +50,6 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
   const NormText& t = seg.text;
   static const auto words = data_sections("checks.txt");
-  std::vector<uint32_t> han_prefix(t.size() + 1, 0);
-  for (size_t i = 0; i < t.size(); ++i) han_prefix[i + 1] = han_prefix[i] + (is_han(t.chars[i]) ? 1 : 0);
 
   // 1. Statutory parts
   for (Part p : r.missing_parts)
@@ -92,7 +92,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     for (Part p : {Part::measures, Part::shortcomings, Part::leadership, Part::plans, Part::other}) {
       size_t chars = 0, count = 0;
       for (size_t i = 0; i < r.sections.size(); ++i)
-        if (r.sections[i].level == 1 && r.sections[i].part == p) chars += han_in(t, han_prefix, r.sections[i].span);
+        if (r.sections[i].level == 1 && r.sections[i].part == p) chars += han_in(t, r.sections[i].span);
       for (const Indicator& x : r.indicators) {
         int root = root_of(r.sections, x.section);
         if (root >= 0 && r.sections[root].part == p) ++count;
@@ -126,7 +126,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     for (const Indicator& x : r.indicators) if (root_of(r.sections, x.section) == static_cast<int>(i)) ++figures;
     size_t points = s.points.size();
     for (const Section& c : r.sections) if (c.parent == static_cast<int>(i)) ++points;
-    double share = r.stats.han_chars ? 100.0 * han_in(t, han_prefix, s.span) / r.stats.han_chars : 0;
+    double share = r.stats.han_chars ? 100.0 * han_in(t, s.span) / r.stats.han_chars : 0;
     std::vector<FindingValue> data = {num("points", static_cast<double>(points)), num("causes", static_cast<double>(causes)),
                                       num("figures", static_cast<double>(figures)), num("share_percent", std::round(share * 10) / 10)};
     out.push_back({causes ? "causes_stated" : "no_causes", causes ? Severity::info : Severity::warning,
@@ -154,10 +154,12 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     Finding f{"boilerplate", Severity::info, "", {}, {}};
     const char32_t* chars = t.chars.data();
     for (const Block& b : seg.blocks) {
-      size_t start = b.begin;
+      size_t start = b.begin, han = 0;   // the sentence so far and its Han chars
       for (size_t i = b.begin; i <= b.end; ++i) {
-        if (i < b.end && chars[i] != U'。' && chars[i] != U'；' && chars[i] != U'！') continue;
-        size_t han = han_prefix[i] - han_prefix[start];
+        if (i < b.end && chars[i] != U'。' && chars[i] != U'；' && chars[i] != U'！') {
+          han += is_han(chars[i]);
+          continue;
+        }
         if (han >= 8) {
           ++sentences;
           // one pass: phrases that start at or before k have been matched when
@@ -177,6 +179,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
           }
         }
         start = i + 1;
+        han = 0;
       }
     }
     double share = sentences ? 100.0 * stock / sentences : 0;

@@ -1,6 +1,6 @@
 // A set of phrases indexed by their first char, for the scans that ask at
 // every char of a document "does a phrase of this vocabulary start here?".
-// A table over the BMP answers "no" for most chars without a hash lookup.
+// A table over the BMP maps a char straight to its phrases, without hashing.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -19,16 +19,23 @@ class PhraseIndex {
   void add(const std::u32string& phrase, Value value = {}) {
     if (phrase.empty()) return;
     char32_t c = phrase[0];
-    if (c < 0x10000) bmp_[c] = 1;
-    else astral_ = true;
-    by_first_[c].emplace_back(phrase, std::move(value));
+    if (c < 0x10000) {
+      if (!bucket_[c]) {
+        buckets_.emplace_back();
+        bucket_[c] = static_cast<uint16_t>(buckets_.size());   // 1-based: 0 is "none"
+      }
+      buckets_[bucket_[c] - 1].emplace_back(phrase, std::move(value));
+    } else {
+      astral_[c].emplace_back(phrase, std::move(value));
+    }
   }
 
   // The phrases that start with c, in the order they were added; null if none.
   const std::vector<Entry>* starting_with(char32_t c) const {
-    if (c < 0x10000 ? !bmp_[c] : !astral_) return nullptr;
-    auto it = by_first_.find(c);
-    return it == by_first_.end() ? nullptr : &it->second;
+    if (c < 0x10000) return bucket_[c] ? &buckets_[bucket_[c] - 1] : nullptr;
+    if (astral_.empty()) return nullptr;
+    auto it = astral_.find(c);
+    return it == astral_.end() ? nullptr : &it->second;
   }
 
   // Whether `phrase` is written at s[i..end).
@@ -41,9 +48,9 @@ class PhraseIndex {
   }
 
  private:
-  std::vector<uint8_t> bmp_ = std::vector<uint8_t>(0x10000, 0);   // a byte a char: one load to test
-  bool astral_ = false;
-  std::unordered_map<char32_t, std::vector<Entry>> by_first_;
+  std::vector<uint16_t> bucket_ = std::vector<uint16_t>(0x10000, 0);   // BMP first char -> bucket + 1
+  std::vector<std::vector<Entry>> buckets_;
+  std::unordered_map<char32_t, std::vector<Entry>> astral_;
 };
 
 }  // namespace reportlens
