@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <algorithm>
 #include <string_view>
 
 #include "parts.h"
@@ -15,10 +17,37 @@
 namespace reportlens {
 namespace {
 
+// The output text: a char buffer grown by doubling and written through a
+// pointer (std::string's append is an out-of-line call for every piece).
+class Buffer {
+ public:
+  Buffer() { grow(1 << 14); }
+  void put(char c) { room(1); *p_++ = c; }
+  void put(std::string_view s) { room(s.size()); std::memcpy(p_, s.data(), s.size()); p_ += s.size(); }
+  void fill(char c, size_t n) { room(n); std::memset(p_, c, n); p_ += n; }
+  std::string take() {
+    s_.resize(static_cast<size_t>(p_ - s_.data()));
+    p_ = end_ = nullptr;
+    return std::move(s_);
+  }
+
+ private:
+  std::string s_;
+  char* p_ = nullptr;
+  char* end_ = nullptr;
+  void room(size_t n) { if (static_cast<size_t>(end_ - p_) < n) grow(n); }
+  void grow(size_t n) {
+    size_t used = p_ ? static_cast<size_t>(p_ - s_.data()) : 0;
+    s_.resize(std::max(s_.size() * 2, used + n));
+    p_ = s_.data() + used;
+    end_ = s_.data() + s_.size();
+  }
+};
+
 class Writer {
  public:
-  explicit Writer(bool pretty) : pretty_(pretty) { out_.reserve(1 << 16); }
-  std::string take() { return std::move(out_); }
+  explicit Writer(bool pretty) : pretty_(pretty) {}
+  std::string take() { return out_.take(); }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -27,9 +56,9 @@ class Writer {
 
   void key(const char* k) {   // our own ASCII names: nothing to escape
     separator();
-    out_ += '"';
-    out_ += k;
-    out_ += pretty_ ? "\": " : "\":";
+    out_.put('"');
+    out_.put(k);
+    out_.put(pretty_ ? "\": " : "\":");
     after_key_ = true;
   }
   void value(const std::string& s) { separator(); string(s); }
@@ -39,28 +68,28 @@ class Writer {
   void value(int v) { value(static_cast<int64_t>(v)); }
   void value(double v) {
     separator();
-    if (!std::isfinite(v)) { out_ += "null"; return; }
+    if (!std::isfinite(v)) { out_.put("null"); return; }
     if (std::fabs(v) < 9e15 && v == std::floor(v)) { integer(static_cast<int64_t>(v)); return; }
     char buf[40];
     for (int p = 1; p <= 17; ++p) {   // the shortest form that reads back the same double
       std::snprintf(buf, sizeof buf, "%.*g", p, v);
       if (std::strtod(buf, nullptr) == v) break;
     }
-    out_ += buf;
+    out_.put(buf);
   }
-  void null() { separator(); out_ += "null"; }
+  void null() { separator(); out_.put("null"); }
   void span(const Span& s) {
     separator();
-    out_ += pretty_ ? "[\n" : "[";
+    out_.put(pretty_ ? "[\n" : "[");
     ++depth_;
     indent();
     integer(s.begin);
-    out_ += pretty_ ? ",\n" : ",";
+    out_.put(pretty_ ? ",\n" : ",");
     indent();
     integer(s.end);
     --depth_;
-    if (pretty_) { out_ += '\n'; indent(); }
-    out_ += ']';
+    if (pretty_) { out_.put('\n'); indent(); }
+    out_.put(']');
   }
 
   // key + value helpers
@@ -70,7 +99,7 @@ class Writer {
   void field_or_null(const char* k, const std::string& v) { key(k); v.empty() ? null() : value(v); }
 
  private:
-  std::string out_;
+  Buffer out_;
   bool pretty_;
   int depth_ = 0;
   bool first_ = true;      // no element written yet in the current container
@@ -79,54 +108,54 @@ class Writer {
   void integer(int64_t v) {
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    out_.put(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
   }
-  void indent() { if (pretty_) out_.append(static_cast<size_t>(depth_) * 2, ' '); }
+  void indent() { if (pretty_) out_.fill(' ', static_cast<size_t>(depth_) * 2); }
   void separator() {
     if (after_key_) { after_key_ = false; return; }
     if (depth_ == 0) return;
-    if (!first_) out_ += ',';
-    if (pretty_) out_ += '\n';
+    if (!first_) out_.put(',');
+    if (pretty_) out_.put('\n');
     indent();
     first_ = false;
   }
   void open(char c) {
     separator();
-    out_ += c;
+    out_.put(c);
     ++depth_;
     first_ = true;
   }
   void close(char c) {
     --depth_;
-    if (!first_ && pretty_) { out_ += '\n'; indent(); }
-    out_ += c;
+    if (!first_ && pretty_) { out_.put('\n'); indent(); }
+    out_.put(c);
     first_ = false;
   }
   void string(std::string_view s) {
-    out_ += '"';
-    size_t plain = 0;   // start of the run of bytes that need no escape, appended at once
+    out_.put('"');
+    size_t plain = 0;   // start of the run of bytes that need no escape, written at once
     for (size_t i = 0; i < s.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + plain, i - plain);
+      out_.put(s.substr(plain, i - plain));
       plain = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"': out_.put("\\\""); break;
+        case '\\': out_.put("\\\\"); break;
+        case '\b': out_.put("\\b"); break;
+        case '\f': out_.put("\\f"); break;
+        case '\n': out_.put("\\n"); break;
+        case '\r': out_.put("\\r"); break;
+        case '\t': out_.put("\\t"); break;
         default: {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out_ += buf;
+          out_.put(buf);
         }
       }
     }
-    out_.append(s.data() + plain, s.size() - plain);
-    out_ += '"';
+    out_.put(s.substr(plain));
+    out_.put('"');
   }
 };
 
