@@ -64,18 +64,40 @@ size_t lead_bytes(std::string_view s) {
 // WHATWG UTF-8 decoder: each maximal invalid subpart becomes one U+FFFD.
 size_t decode_utf8(std::string_view s, Out& d) {
   size_t bad = 0, first_bad = std::string::npos;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t size = s.size();
   size_t i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) { d.push(b); ++i; continue; }
-    if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && i + 2 < s.size()) {   // the common case: a 3-byte char, both trailers valid
-      unsigned char t1 = static_cast<unsigned char>(s[i + 1]), t2 = static_cast<unsigned char>(s[i + 2]);
-      if ((t1 & 0xC0) == 0x80 && (t2 & 0xC0) == 0x80) {
-        d.push((char32_t(b & 0x0F) << 12) | (char32_t(t1 & 0x3F) << 6) | (t2 & 0x3F));
-        i += 3;
-        continue;
+  while (i < size) {
+    {   // the common run, state in locals: printable ASCII and well-formed
+        // 3-byte chars (no E0/ED, whose second bytes are restricted), none of
+        // them a control or U+FFFD, so nothing to count
+      char32_t* chars = d.chars;
+      uint32_t* utf16 = d.utf16;
+      size_t n = d.n;
+      uint32_t u16 = d.u16;
+      while (i < size) {
+        unsigned b = p[i];
+        char32_t c;
+        if (b >= 0x20 && b < 0x80) {
+          c = b;
+          i += 1;
+        } else if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < size && (p[i + 1] & 0xC0) == 0x80 &&
+                   (p[i + 2] & 0xC0) == 0x80) {
+          c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+          if (c == 0xFFFD) break;
+          i += 3;
+        } else {
+          break;
+        }
+        chars[n] = c;
+        utf16[n++] = u16++;
       }
+      d.n = n;
+      d.u16 = u16;
     }
+    if (i >= size) break;
+    unsigned char b = p[i];   // one char by the general rules
+    if (b < 0x80) { d.push(b); ++i; continue; }
     int need = 0;
     char32_t c = 0;
     unsigned char lo = 0x80, hi = 0xBF;
