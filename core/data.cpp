@@ -58,12 +58,14 @@ std::unordered_map<std::string, std::vector<std::u32string>> data_sections(std::
   return out;
 }
 
-const std::vector<char32_t>& simplified_bmp() {
-  static const std::vector<char32_t> bmp = [] {   // a flat table: 256 KB, one load a char
-    std::vector<char32_t> t(0x10000, 0);
+const SimplifiedBmp& simplified_bmp() {
+  static const SimplifiedBmp bmp = [] {
+    SimplifiedBmp t;
     for (auto& row : data_rows("ts_characters.txt")) {
       if (row.size() < 2 || row[0].size() != 1 || row[1].empty() || row[0][0] > 0xFFFF) continue;
-      t[row[0][0]] = row[1][0];   // first candidate; "阪 坂" keeps 阪
+      char32_t c = row[0][0];
+      t.to[c] = row[1][0];   // first candidate; "阪 坂" keeps 阪
+      if (t.to[c] != c) t.traditional[c >> 6] |= uint64_t{1} << (c & 63);
     }
     return t;
   }();
@@ -78,10 +80,7 @@ char32_t to_simplified(char32_t c) {
     return t;
   }();
   if (c < 0x3400) return c;
-  if (c <= 0xFFFF) {
-    char32_t s = simplified_bmp()[c];
-    return s ? s : c;
-  }
+  if (c <= 0xFFFF) return simplified_bmp().fold(c);
   auto it = astral.find(c);
   return it == astral.end() ? c : it->second;
 }

@@ -2,6 +2,7 @@
 // (tools/embed_data.cmake). Line files: one entry a line, `#` comments,
 // fields separated by tabs. Parsed once, on first use, then read-only.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,8 +21,16 @@ std::unordered_map<std::string, std::vector<std::u32string>> data_sections(std::
 
 // Traditional -> simplified, one code point to one, from OpenCC's table.
 char32_t to_simplified(char32_t c);
-// The BMP part of that table, 0 where a char is not traditional: for loops
-// that fold every char of a document.
-const std::vector<char32_t>& simplified_bmp();
+// The BMP part of that table, for loops that fold every char of a document: a
+// bit per char says whether it is traditional (8 KB, which stays in cache)
+// before the 256 KB table is read.
+struct SimplifiedBmp {
+  std::vector<uint64_t> traditional = std::vector<uint64_t>(0x10000 / 64, 0);
+  std::vector<char32_t> to = std::vector<char32_t>(0x10000, 0);
+  char32_t fold(char32_t c) const {   // c < 0x10000
+    return traditional[c >> 6] >> (c & 63) & 1 ? to[c] : c;
+  }
+};
+const SimplifiedBmp& simplified_bmp();
 
 }  // namespace reportlens

@@ -133,7 +133,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     pending = 0;
     if (c == U'\n') line_checked = false;
   };
-  const std::vector<char32_t>& simplified = simplified_bmp();
+  const SimplifiedBmp& simplified = simplified_bmp();
   auto note_fold = [&](char32_t f, char32_t c) {
     if (t.folded_from.size() < 4096 && t.folded_from.find(f) == std::u32string::npos) {
       t.folded_from += f;   // first traditional form seen for this simplified char
@@ -144,7 +144,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     char32_t c = s[i];
     if (c >= 0x4E00 && c <= 0x9FFF) {   // most of a report: a Han char opens no markup and folds by table
       line_checked = true;              // (a line that starts with one has no markdown block mark)
-      char32_t f = simplified[c] ? simplified[c] : c;
+      char32_t f = simplified.fold(c);
       if (f != c) note_fold(f, c);
       emit(f, i, i + 1);
       ++i;
