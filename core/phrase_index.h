@@ -1,6 +1,6 @@
 // A set of phrases indexed by their first char, for the scans that ask at
 // every char of a document "does a phrase of this vocabulary start here?".
-// A table over the BMP maps a char straight to its phrases, without hashing.
+// Tables over the BMP map a char straight to its phrases, without hashing.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -23,6 +23,7 @@ class PhraseIndex {
       if (!bucket_[c]) {
         buckets_.emplace_back();
         bucket_[c] = static_cast<uint16_t>(buckets_.size());   // 1-based: 0 is "none"
+        opens_[c >> 6] |= uint64_t{1} << (c & 63);
       }
       buckets_[bucket_[c] - 1].emplace_back(phrase, std::move(value));
     } else {
@@ -32,7 +33,7 @@ class PhraseIndex {
 
   // The phrases that start with c, in the order they were added; null if none.
   const std::vector<Entry>* starting_with(char32_t c) const {
-    if (c < 0x10000) return bucket_[c] ? &buckets_[bucket_[c] - 1] : nullptr;
+    if (c < 0x10000) return opens_[c >> 6] >> (c & 63) & 1 ? &buckets_[bucket_[c] - 1] : nullptr;
     if (astral_.empty()) return nullptr;
     auto it = astral_.find(c);
     return it == astral_.end() ? nullptr : &it->second;
@@ -48,7 +49,10 @@ class PhraseIndex {
   }
 
  private:
-  std::vector<uint16_t> bucket_ = std::vector<uint16_t>(0x10000, 0);   // BMP first char -> bucket + 1
+  // BMP first chars: a bit each (8 KB, read for every char, stays in cache),
+  // then the bucket (128 KB, read only for a char that opens a phrase)
+  std::vector<uint64_t> opens_ = std::vector<uint64_t>(0x10000 / 64, 0);
+  std::vector<uint16_t> bucket_ = std::vector<uint16_t>(0x10000, 0);   // bucket + 1
   std::vector<std::vector<Entry>> buckets_;
   std::unordered_map<char32_t, std::vector<Entry>> astral_;
 };
