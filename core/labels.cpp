@@ -2,9 +2,11 @@
 #include "labels.h"
 
 #include <unordered_map>
+#include <string>
 #include <vector>
 
 #include "data.h"
+#include "phrase_index.h"
 #include "text.h"
 
 namespace reportlens {
@@ -15,11 +17,11 @@ const std::unordered_map<std::string, std::vector<std::u32string>>& words() {
   return w;
 }
 
-// The verbs that end a noun, by first char (noun_after looks at every char).
-const std::unordered_map<char32_t, std::vector<std::u32string>>& verbs_by_first() {
+// The verbs that end a noun (noun_after looks at every char).
+const PhraseIndex<>& verbs_index() {
   static const auto index = [] {
-    std::unordered_map<char32_t, std::vector<std::u32string>> m;
-    for (const auto& v : words().at("verbs")) if (!v.empty()) m[v[0]].push_back(v);
+    PhraseIndex<> m;
+    for (const auto& v : words().at("verbs")) m.add(v);
     return m;
   }();
   return index;
@@ -32,28 +34,21 @@ bool is_separator(char32_t c) {
 
 }  // namespace
 
-// Stop words by their first char (leading) or their last char (trailing).
-using WordIndex = std::unordered_map<char32_t, std::vector<std::u32string>>;
-WordIndex index_words(const char* section, bool by_last) {
-  WordIndex index;
-  for (const auto& w : words().at(section))
-    if (!w.empty()) index[by_last ? w.back() : w.front()].push_back(w);
+// Stop words by their first char (leading), or reversed so their last char
+// comes first (trailing).
+PhraseIndex<std::u32string> index_words(const char* section, bool by_last) {
+  PhraseIndex<std::u32string> index;
+  for (const auto& w : words().at(section)) index.add(by_last ? std::u32string(w.rbegin(), w.rend()) : w, w);
   return index;
 }
 
 std::u32string clean_label(std::u32string s) {
   for (size_t at = s.find(U"分别"); at != std::u32string::npos; at = s.find(U"分别")) s.erase(at, 2);   // 同比分别下降
-  static const WordIndex leading_by_first = index_words("leading", false);
-  static const WordIndex trailing_by_last = index_words("trailing", true);
-  static const std::vector<std::u32string> none;
-  auto starting = [&](char32_t c) -> const std::vector<std::u32string>& {
-    auto it = leading_by_first.find(c);
-    return it == leading_by_first.end() ? none : it->second;
-  };
-  auto ending = [&](char32_t c) -> const std::vector<std::u32string>& {
-    auto it = trailing_by_last.find(c);
-    return it == trailing_by_last.end() ? none : it->second;
-  };
+  static const auto leading = index_words("leading", false);
+  static const auto trailing = index_words("trailing", true);
+  static const std::vector<PhraseIndex<std::u32string>::Entry> none;
+  auto starting = [&](char32_t c) -> const auto& { auto* l = leading.starting_with(c); return l ? *l : none; };
+  auto ending = [&](char32_t c) -> const auto& { auto* l = trailing.starting_with(c); return l ? *l : none; };
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
@@ -68,7 +63,7 @@ std::u32string clean_label(std::u32string s) {
       continue;
     }
     if (s.empty()) break;
-    for (const auto& w : starting(s.front())) {
+    for (const auto& [key, w] : starting(s.front())) {
       if (s.size() >= w.size() && s.compare(0, w.size(), w) == 0) {
         s.erase(0, w.size());
         changed = true;
@@ -76,7 +71,7 @@ std::u32string clean_label(std::u32string s) {
       }
     }
     if (s.empty()) break;
-    for (const auto& w : ending(s.back())) {
+    for (const auto& [key, w] : ending(s.back())) {
       if (s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
         s.erase(s.size() - w.size());
         changed = true;
@@ -88,7 +83,7 @@ std::u32string clean_label(std::u32string s) {
 }
 
 std::u32string noun_after(const std::u32string& s, size_t pos, size_t end, size_t& stop) {
-  const auto& verbs = verbs_by_first();
+  const auto& verbs = verbs_index();
   size_t i = pos;
   bool quoted = false;   // 14期“晋城科技大讲堂”: a quoted name is part of the noun
   std::u32string out;
@@ -98,9 +93,9 @@ std::u32string noun_after(const std::u32string& s, size_t pos, size_t end, size_
     if (c == U'”' || c == U'》') { ++i; continue; }
     if (!(is_han(c) || is_ascii_alpha(c))) break;
     bool verb = false;
-    if (auto it = verbs.find(c); it != verbs.end())
-      for (const auto& v : it->second)
-        if (starts_with_at(s, i, v)) { verb = true; break; }
+    if (auto* list = verbs.starting_with(c))
+      for (const auto& v : *list)
+        if (starts_with_at(s, i, v.first)) { verb = true; break; }
     if (verb) break;
     out += c;
     ++i;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "data.h"
+#include "phrase_index.h"
 #include "text.h"
 
 namespace reportlens {
@@ -243,26 +244,18 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     if (cut >= 2) meta.region = to_utf8(a.substr(0, cut));
   }
   if (!meta.region) {
-    static const auto by_first = [] {   // prefecture names by their first char
-      std::unordered_map<char32_t, std::vector<std::u32string>> index;
+    static const auto prefectures = [] {
+      PhraseIndex<> index;
       for (const auto& row : regions)
-        if (row.size() >= 2 && row[1] == U"prefecture" && !row[0].empty()) index[row[0][0]].push_back(row[0]);
+        if (row.size() >= 2 && row[1] == U"prefecture") index.add(row[0]);
       return index;
-    }();
-    static const auto opens = [] {   // a fast pre-check for BMP chars
-      std::vector<bool> v(0x10000, false);
-      for (const auto& [c, names] : by_first) if (c < 0x10000) v[c] = true;
-      return v;
     }();
     std::map<std::u32string, int> counts;
     size_t head = std::min<size_t>(t.size(), 60000);   // the report, not a pasted archive
-    for (size_t i = 0; i < head; ++i) {
-      if (t.chars[i] < 0x10000 && !opens[t.chars[i]]) continue;
-      auto it = by_first.find(t.chars[i]);
-      if (it == by_first.end()) continue;
-      for (const auto& name : it->second)
-        if (t.chars.compare(i, name.size(), name) == 0) ++counts[name];
-    }
+    for (size_t i = 0; i < head; ++i)
+      if (auto* list = prefectures.starting_with(t.chars[i]))
+        for (const auto& name : *list)
+          if (starts_with_at(t.chars, i, name.first)) ++counts[name.first];
     int best = 0;
     for (auto& [name, n] : counts) if (n > best) best = n, meta.region = to_utf8(name);
   }
