@@ -101,9 +101,11 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (int level = accept(*m, false)) add(*m, level, pos, blk.end);
     }
     // mid-line: after 。 or a bold close, the next number of an open style
+    const char32_t* chars = t.chars.data();
+    const uint8_t* flags = t.flags.data();
     for (size_t i = blk.begin + 1; i < blk.end; ++i) {
-      bool after_stop = t.chars[i - 1] == U'。' || (t.flags[i] & kBoldEdge) || t.chars[i - 1] == U'：';
-      if (!after_stop || t.chars[i] == U'\n') continue;
+      bool after_stop = chars[i - 1] == U'。' || (flags[i] & kBoldEdge) || chars[i - 1] == U'：';
+      if (!after_stop || chars[i] == U'\n') continue;
       auto m = match_heading_marker(t.chars, i);
       if (!m || m->style == "arabic_paren" || m->style == "circled" || m->style == "paren_num") continue;
       bool next_of_open = false;
@@ -124,9 +126,10 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   }
   // points: 一是 二是 … in sequence inside their innermost section
   std::vector<int> last_point(sections.size() + 1, 0);
+  const char32_t* chars = t.chars.data();
   for (const Block& blk : seg.blocks) {
     for (size_t i = blk.begin; i < blk.end; ++i) {
-      char32_t c = t.chars[i];
+      char32_t c = chars[i];
       if (!(is_cn_digit(c) || c == U'第' || c == U'其') || !point_context(t, i, blk.begin)) continue;
       auto m = match_point_marker(t.chars, i);
       if (!m) continue;
