@@ -134,11 +134,14 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     if (c == U'\n') line_checked = false;
   };
   const SimplifiedBmp& simplified = simplified_bmp();
+  std::vector<uint64_t> in_folded(0x10000 / 64, 0);   // BMP chars in t.folded_from, to test without a search
   auto note_fold = [&](char32_t f, char32_t c) {
-    if (t.folded_from.size() < 4096 && t.folded_from.find(f) == std::u32string::npos) {
-      t.folded_from += f;   // first traditional form seen for this simplified char
-      t.folded_from += c;
-    }
+    if (t.folded_from.size() >= 4096) return;
+    bool seen = f < 0x10000 ? (in_folded[f >> 6] >> (f & 63) & 1) : t.folded_from.find(f) != std::u32string::npos;
+    if (seen) return;
+    t.folded_from += f;   // first traditional form seen for this simplified char
+    t.folded_from += c;
+    for (char32_t x : {f, c}) if (x < 0x10000) in_folded[x >> 6] |= uint64_t{1} << (x & 63);
   };
   for (size_t i = 0; i < s.size();) {
     char32_t c = s[i];
