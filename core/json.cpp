@@ -54,11 +54,13 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  void key(const char* k) {   // our own ASCII names: nothing to escape
+  template <size_t N>
+  void key(const char (&k)[N]) { key(std::string_view(k, N - 1)); }
+  void key(std::string_view k) {   // our own ASCII names: nothing to escape
     separator();
     out_.put('"');
     out_.put(k);
-    out_.put(pretty_ ? "\": " : "\":");
+    out_.put(pretty_ ? std::string_view("\": ", 3) : std::string_view("\":", 2));
     after_key_ = true;
   }
   void value(const std::string& s) { separator(); string(s); }
@@ -93,10 +95,14 @@ class Writer {
   }
 
   // key + value helpers
-  void field(const char* k, const std::string& v) { key(k); value(v); }
-  void field(const char* k, const char* v) { key(k); value(v); }
-  void field_or_null(const char* k, const std::optional<std::string>& v) { key(k); v ? value(*v) : null(); }
-  void field_or_null(const char* k, const std::string& v) { key(k); v.empty() ? null() : value(v); }
+  template <size_t N>
+  void field(const char (&k)[N], const std::string& v) { key(k); value(v); }
+  template <size_t N>
+  void field(const char (&k)[N], const char* v) { key(k); value(v); }
+  template <size_t N>
+  void field_or_null(const char (&k)[N], const std::optional<std::string>& v) { key(k); v ? value(*v) : null(); }
+  template <size_t N>
+  void field_or_null(const char (&k)[N], const std::string& v) { key(k); v.empty() ? null() : value(v); }
 
  private:
   Buffer out_;
@@ -292,7 +298,7 @@ std::string to_json(const Result& r, bool pretty) {
     w.key("data");
     w.begin_object();
     for (const FindingValue& v : f.data) {
-      w.key(v.key.c_str());
+      w.key(std::string_view(v.key));
       if (v.number) w.value(*v.number);
       else if (v.text) w.value(*v.text);
       else w.null();
