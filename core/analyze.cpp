@@ -12,6 +12,7 @@
 #include "parts.h"
 #include "report.h"
 #include "segment.h"
+#include "zero_claims.h"
 
 namespace reportlens {
 
@@ -48,7 +49,7 @@ Result analyze(std::string_view input, const Options& options) {
     r.meta = find_meta(seg, r.sections, decoded.chars);
     IndicatorScan scan = find_indicators(seg, r.sections, decoded.chars);
     r.indicators = std::move(scan.indicators);
-    r.zero_claims = std::move(scan.zero_claims);
+    r.zero_claims = find_zero_claims(seg, r.sections, decoded.chars);
     r.diagnostics.insert(r.diagnostics.end(), scan.diagnostics.begin(), scan.diagnostics.end());
     r.findings = run_checks(r, seg);
     if (seg.blocks.empty())

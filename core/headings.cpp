@@ -133,11 +133,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (!(is_cn_digit(c) || c == U'第' || c == U'其') || !point_context(t, i, blk.begin)) continue;
       auto m = match_point_marker(t.chars, i);
       if (!m) continue;
-      uint32_t at = t.from[i];
-      int owner = static_cast<int>(std::upper_bound(sections.begin(), sections.end(), at,
-                                                    [](uint32_t a, const Section& s) { return a < s.marker_span.begin; }) -
-                                   sections.begin()) - 1;
-      while (owner >= 0 && !(sections[owner].span.begin <= at && at < sections[owner].span.end)) owner = sections[owner].parent;
+      int owner = innermost_section(sections, t.from[i]);
       int& last = last_point[owner + 1];
       if (m->ordinal != last + 1 && m->ordinal != 1) continue;
       last = m->ordinal;
@@ -162,6 +158,16 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   }
   if (gaps) diags.push_back({"numbering_gap", Severity::warning, "标题编号有 " + std::to_string(gaps) + " 处跳号（如“一、”之后直接“三、”），已按顺序接受。", std::nullopt});
   return sections;
+}
+
+// The last heading at or before `at`, then up its parents until one's span
+// holds it. Sections are in document order.
+int innermost_section(const std::vector<Section>& sections, uint32_t at) {
+  auto it = std::upper_bound(sections.begin(), sections.end(), at,
+                             [](uint32_t a, const Section& s) { return a < s.marker_span.begin; });
+  int s = static_cast<int>(it - sections.begin()) - 1;
+  while (s >= 0 && !(sections[s].span.begin <= at && at < sections[s].span.end)) s = sections[s].parent;
+  return s;
 }
 
 }  // namespace reportlens

@@ -13,4 +13,7 @@ namespace reportlens {
 
 std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags);
 
+// The innermost section whose span holds the input position `at`, or -1.
+int innermost_section(const std::vector<Section>& sections, uint32_t at);
+
 }  // namespace reportlens

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "data.h"
+#include "headings.h"
 #include "labels.h"
 #include "numbers.h"
 #include "phrase_index.h"
@@ -23,10 +24,10 @@ struct Unit {
 struct Vocab {
   std::vector<Unit> units;                 // longest first
   PhraseIndex<size_t> units_index;   // written form -> index into units, longest first
-  PhraseIndex<> names, zero_markers;
+  PhraseIndex<> names;
   std::vector<std::u32string> classifiers, rank_units, kind_word_tails;
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
-  std::vector<std::u32string> from_to, followers, leaders, phase_units, zero_nouns;
+  std::vector<std::u32string> from_to, followers, leaders, phase_units;
 };
 
 const Vocab& vocab() {
@@ -60,10 +61,8 @@ const Vocab& vocab() {
     out.followers = non["followers"];
     out.leaders = non["leaders"];
     out.phase_units = non["phase_units"];
-    out.zero_nouns = non["zero_nouns"];
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
     for (const auto& n : non["names"]) out.names.add(n);
-    for (const auto& z : non["zero_markers"]) out.zero_markers.add(z);
     return out;
   }();
   return v;
@@ -74,11 +73,6 @@ bool contains_word(const std::vector<std::u32string>& words, const std::u32strin
 }
 
 constexpr size_t kClauseReach = 64;   // chars a label or category looks back or ahead
-
-bool is_clause_break(char32_t c) {
-  return c == U'，' || c == U'。' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'！' || c == U'？' ||
-         c == U'(' || c == U')' || c == U'\n' || c == U',';
-}
 
 // One quantity found in the cleaned text, before it becomes an Indicator.
 struct Found {
@@ -101,7 +95,7 @@ class Scanner {
   size_t too_long() const { return too_long_; }          // digit runs too long to read as a quantity
   Span too_long_first() const { return too_long_first_; }
 
-  void block(size_t b, size_t e, std::vector<Found>& out, std::vector<ZeroClaim>& zeros) {
+  void block(size_t b, size_t e, std::vector<Found>& out) {
     block_begin_ = b;
     block_end_ = e;
     size_t first = out.size();
@@ -124,7 +118,6 @@ class Scanner {
       i = next;
     }
     label_block(b, e, out, first);
-    find_zeros(b, e, zeros);
   }
 
  private:
@@ -399,40 +392,7 @@ class Scanner {
     }
   }
 
-  void find_zeros(size_t b, size_t e, std::vector<ZeroClaim>& zeros) {
-    for (size_t i = b; i < e; ++i) {
-      auto* list = v_.zero_markers.starting_with(s()[i]);
-      if (!list) continue;
-      for (const auto& marker : *list) {
-        const std::u32string& m = marker.first;
-        if (!starts_with_at(s(), i, m)) continue;
-        size_t ce = i + m.size();
-        while (ce < e && !is_clause_break(s()[ce]) && ce - i < 40) ++ce;
-        std::u32string rest = s().substr(i + m.size(), ce - i - m.size());
-        bool noun = false;
-        for (const auto& z : v_.zero_nouns) noun |= contains(rest, z);
-        if (!noun) break;
-        ZeroClaim zc;
-        zc.text = printed(t_, input_, i, ce);
-        zc.subject = t_.as_written(rest);
-        zc.span = t_.input_span(i, ce);
-        zeros.push_back(zc);
-        i = ce;
-        break;
-      }
-    }
-  }
 };
-
-// The innermost section containing `at`: the last heading at or before it,
-// then up its parents until one's span holds `at`. Sections are in document order.
-int innermost_section(const std::vector<Section>& sections, uint32_t at) {
-  auto it = std::upper_bound(sections.begin(), sections.end(), at,
-                             [](uint32_t a, const Section& s) { return a < s.marker_span.begin; });
-  int s = static_cast<int>(it - sections.begin()) - 1;
-  while (s >= 0 && !(sections[s].span.begin <= at && at < sections[s].span.end)) s = sections[s].parent;
-  return s;
-}
 
 std::vector<int> section_path(const std::vector<Section>& sections, const std::vector<int>& sibling_index, int s) {
   std::vector<int> path;
@@ -446,7 +406,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   IndicatorScan scan;
   Scanner scanner(seg, input);
   std::vector<Found> found;
-  for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found, scan.zero_claims);
+  for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found);
   if (scanner.too_long())
     scan.diagnostics.push_back({"number_too_long", Severity::warning,
                                 std::to_string(scanner.too_long()) + " 处数字超过 18 位，无法作为数量读取，已跳过（首处见所标位置）。",
@@ -479,7 +439,6 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.section_path = section_path(sections, sibling_index, x.section);
     scan.indicators.push_back(std::move(x));
   }
-  for (ZeroClaim& z : scan.zero_claims) z.section = innermost_section(sections, z.span.begin);
   return scan;
 }
 

@@ -1,7 +1,6 @@
 // Stage 7, indicators: every quantity the report states about its work, with
 // value (万/亿 folded in, money in 元), base unit, bound as written, kind,
-// label, category and section; and statements of zero (全年未发生行政诉讼案件),
-// which are findings, not indicators. What is not an indicator (years, dates,
+// label, category and section. What is not an indicator (years, dates,
 // 文号, 第N条, fixed names such as 二十大 or 两个确立, 六届二次全会) comes from
 // core/data/non_indicators.txt and the units' table.
 #pragma once
@@ -13,7 +12,6 @@ namespace reportlens {
 
 struct IndicatorScan {
   std::vector<Indicator> indicators;
-  std::vector<ZeroClaim> zero_claims;
   std::vector<Diagnostic> diagnostics;   // what was dropped (a digit run too long to read)
 };
 

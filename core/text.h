@@ -65,6 +65,12 @@ inline bool is_han(char32_t c) {
 inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 inline bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 inline bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
+// Punctuation that ends a clause: a label, a category or a statement of zero
+// looks no further.
+inline bool is_clause_break(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'；' || c == U';' || c == U'：' || c == U':' || c == U'！' || c == U'？' ||
+         c == U'(' || c == U')' || c == U'\n' || c == U',';
+}
 // 零〇一二两三四五六七八九十百千万亿. Inline, from a bitmap over the CJK block:
 // every scan asks this of every char.
 namespace detail {

@@ -24,6 +24,7 @@
 #include "parts.h"
 #include "report.h"
 #include "segment.h"
+#include "zero_claims.h"
 
 using namespace reportlens;
 using Clock = std::chrono::steady_clock;
@@ -60,7 +61,7 @@ StageTimes run_stages(const std::string& bytes) {
   t = Clock::now();
   IndicatorScan scan = find_indicators(seg, r.sections, d.chars);
   r.indicators = std::move(scan.indicators);
-  r.zero_claims = std::move(scan.zero_claims);
+  r.zero_claims = find_zero_claims(seg, r.sections, d.chars);
   st.indicators = ms_since(t);
   t = Clock::now();
   r.findings = run_checks(r, seg);
