@@ -42,6 +42,19 @@ const std::vector<Form>& point_forms() {
   return forms;
 }
 
+// Pattern symbols for a number written as one enclosed char: C ①–⑳, P ⑴–⒇,
+// L ㈠–㈩ (whose token is spelled 一…十, as in the canonical marker).
+struct Enclosed {
+  char32_t symbol, first, last;
+  bool spelled;
+};
+constexpr Enclosed kEnclosed[] = {{U'C', 0x2460, 0x2473, false}, {U'P', 0x2474, 0x2487, false}, {U'L', 0x3220, 0x3229, true}};
+
+const Enclosed* enclosed(char32_t symbol) {
+  for (const Enclosed& e : kEnclosed) if (e.symbol == symbol) return &e;
+  return nullptr;
+}
+
 // The chars a list of forms can open with (BMP; markers have no astral chars):
 // a quick test before the forms are tried one by one.
 struct FirstChars {
@@ -50,14 +63,11 @@ struct FirstChars {
     auto range = [&](char32_t a, char32_t b) { for (char32_t c = a; c <= b; ++c) bmp[c] = 1; };
     for (const Form& f : forms) {
       if (f.pattern.empty()) continue;
-      switch (char32_t p = f.pattern[0]) {
-        case U'N': for (char32_t c : std::u32string_view(U"一二三四五六七八九十")) bmp[c] = 1; break;
-        case U'D': range(U'0', U'9'); break;
-        case U'C': range(0x2460, 0x2473); break;
-        case U'P': range(0x2474, 0x2487); break;
-        case U'L': range(0x3220, 0x3229); break;
-        default: if (p < 0x10000) bmp[p] = 1;
-      }
+      char32_t p = f.pattern[0];
+      if (p == U'N') for (char32_t c : std::u32string_view(U"一二三四五六七八九十")) bmp[c] = 1;
+      else if (p == U'D') range(U'0', U'9');
+      else if (const Enclosed* e = enclosed(p)) range(e->first, e->last);
+      else if (p < 0x10000) bmp[p] = 1;
     }
   }
   bool may_open(const std::u32string& s, size_t pos) const { return pos < s.size() && s[pos] < 0x10000 && bmp[s[pos]]; }
@@ -88,26 +98,14 @@ bool match_form(const std::u32string& s, size_t pos, const std::u32string& patte
         i += len;
         break;
       }
-      case U'C':
-        if (s[i] < 0x2460 || s[i] > 0x2473) return false;
-        ordinal = static_cast<int>(s[i] - 0x2460 + 1);
-        token = s.substr(i, 1);
-        ++i;
-        break;
-      case U'P':
-        if (s[i] < 0x2474 || s[i] > 0x2487) return false;
-        ordinal = static_cast<int>(s[i] - 0x2474 + 1);
-        token = s.substr(i, 1);
-        ++i;
-        break;
-      case U'L':
-        if (s[i] < 0x3220 || s[i] > 0x3229) return false;
-        ordinal = static_cast<int>(s[i] - 0x3220 + 1);
-        token = std::u32string(1, U"一二三四五六七八九十"[ordinal - 1]);
-        ++i;
-        break;
       default:
-        if (s[i] != p) return false;
+        if (const Enclosed* e = enclosed(p)) {
+          if (s[i] < e->first || s[i] > e->last) return false;
+          ordinal = static_cast<int>(s[i] - e->first + 1);
+          token = e->spelled ? std::u32string(1, U"一二三四五六七八九十"[ordinal - 1]) : s.substr(i, 1);
+        } else if (s[i] != p) {
+          return false;
+        }
         ++i;
     }
   }
@@ -118,8 +116,7 @@ bool match_form(const std::u32string& s, size_t pos, const std::u32string& patte
 std::string fill(const std::u32string& canonical, const std::u32string& token) {
   std::u32string out;
   for (char32_t c : canonical) {
-    if (c == U'N' || c == U'D') out += token;
-    else if (c == U'C' || c == U'P' || c == U'L') out += token;
+    if (c == U'N' || c == U'D' || enclosed(c)) out += token;
     else out += c;
   }
   return to_utf8(out);
