@@ -4,29 +4,42 @@
 #include <utf8proc.h>
 
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "data.h"
 
 namespace reportlens {
 namespace {
 
-bool is_block_tag(const std::string& t) {
-  static const char* kBlock[] = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-                                 "section", "article", "ul", "ol", "title", "header", "footer", "nav", "blockquote",
-                                 "hr", "dt", "dd", "pre", "td", "th"};
-  for (const char* b : kBlock) if (t == b) return true;
-  return false;
+// HTML's vocabulary, from core/data/html.txt.
+struct HtmlWords {
+  std::unordered_set<std::string> block, known, raw, bold;
+  std::unordered_map<std::string, char32_t> entities;
+};
+
+const HtmlWords& html_words() {
+  static const HtmlWords w = [] {
+    HtmlWords out;
+    auto sections = data_sections("html.txt");
+    for (const auto& t : sections["block_tags"]) out.block.insert(to_utf8(t));
+    for (const auto& t : sections["inline_tags"]) out.known.insert(to_utf8(t));
+    out.known.insert(out.block.begin(), out.block.end());
+    for (const auto& t : sections["raw_tags"]) out.raw.insert(to_utf8(t));
+    for (const auto& t : sections["bold_tags"]) out.bold.insert(to_utf8(t));
+    bool in_entities = false;
+    for (const auto& row : data_rows("html.txt")) {
+      if (row[0].size() > 2 && row[0].front() == U'[') { in_entities = row[0] == U"[entities]"; continue; }
+      if (in_entities && row.size() >= 2 && row[1].size() > 2 && row[1].compare(0, 2, U"U+") == 0)
+        out.entities[to_utf8(row[0])] = static_cast<char32_t>(std::stoul(to_utf8(row[1].substr(2)), nullptr, 16));
+    }
+    return out;
+  }();
+  return w;
 }
 
-bool is_known_tag(const std::string& t) {
-  static const char* kTags[] = {"span", "a", "b", "strong", "em", "i", "u", "font", "img", "html", "body", "head",
-                                "meta", "link", "script", "style", "tbody", "thead", "center", "sup", "sub", "o:p",
-                                "small", "big", "label", "input", "form", "button", "iframe", "noscript", "svg",
-                                "template", "main", "aside", "figure", "figcaption", "caption", "colgroup", "col"};
-  if (is_block_tag(t)) return true;
-  for (const char* k : kTags) if (t == k) return true;
-  return false;
-}
+bool is_block_tag(const std::string& t) { return html_words().block.count(t) > 0; }
+bool is_known_tag(const std::string& t) { return html_words().known.count(t) > 0; }
 
 // A tag starting at i ('<' or a stray '/'): its name, whether closing, end index.
 bool parse_tag(const std::u32string& s, size_t i, std::string& name, bool& closing, size_t& end) {
@@ -85,12 +98,10 @@ bool parse_entity(const std::u32string& s, size_t i, char32_t& out, size_t& end)
     out = static_cast<char32_t>(v);
     return true;
   }
-  static const std::pair<const char*, char32_t> kNamed[] = {
-      {"nbsp", U' '}, {"amp", U'&'}, {"lt", U'<'}, {"gt", U'>'}, {"quot", U'"'}, {"apos", U'\''},
-      {"ldquo", U'“'}, {"rdquo", U'”'}, {"lsquo", U'‘'}, {"rsquo", U'’'}, {"mdash", U'—'}, {"hellip", U'…'},
-      {"middot", U'·'}, {"emsp", U' '}, {"ensp", U' '}, {"times", U'×'}};
-  for (auto& [n, c] : kNamed) if (name == n) { out = c; return true; }
-  return false;
+  auto it = html_words().entities.find(name);
+  if (it == html_words().entities.end()) return false;
+  out = it->second;
+  return true;
 }
 
 }  // namespace
@@ -158,7 +169,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     size_t end = 0;
     if ((c == U'<' || c == U'/') && parse_tag(s, i, name, closing, end)) {
       ++tags;
-      if (!closing && (name == "script" || name == "style" || name == "head" || name == "noscript" || name == "template")) {
+      if (!closing && html_words().raw.count(name)) {
         std::u32string close = U"</" + from_utf8(name);
         size_t k = end;
         while (k < s.size()) {   // case-insensitive search for the closing tag
@@ -173,7 +184,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
         end = gt < s.size() ? gt + 1 : s.size();
       }
       if (is_block_tag(name)) emit(U'\n', i, end);
-      else if (name == "b" || name == "strong") pending |= kBoldEdge;
+      else if (html_words().bold.count(name)) pending |= kBoldEdge;
       i = end;
       continue;
     }
