@@ -19,8 +19,12 @@ endif()
 
 # Every object of the module, core included, is built without exceptions:
 # expected paths never throw (design.md, Errors), so an unexpected throw aborts
-# and the JavaScript wrapper starts a fresh instance.
-add_compile_options(-fno-exceptions)
+# and the JavaScript wrapper starts a fresh instance. For speed, everything is
+# compiled for link-time optimization (wasm/CMakeLists.txt links with -flto),
+# and libc++'s extern templates are off, so that std::string's members
+# (push_back, append, ...) are instantiated here and can be inlined instead of
+# being called in the prebuilt libc++.
+add_compile_options(-fno-exceptions -flto -D_LIBCPP_DISABLE_EXTERN_TEMPLATE)
 
 add_library(reportlens_utf8proc STATIC "${REPORTLENS_UTF8PROC_DIR}/utf8proc.c")
 set_target_properties(reportlens_utf8proc PROPERTIES LINKER_LANGUAGE C)
