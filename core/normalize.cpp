@@ -3,6 +3,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -145,13 +146,16 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     if (c == U'\n') line_checked = false;
   };
   const SimplifiedBmp& simplified = simplified_bmp();
-  std::vector<uint64_t> in_folded(0x10000 / 64, 0);   // BMP chars in t.folded_from, to test without a search
+  // (folded, input) pairs in the order met, at most 2048: a char already in
+  // a pair (either side) starts no new one
+  std::u32string folded;
+  std::vector<uint64_t> in_folded(0x10000 / 64, 0);   // BMP chars in `folded`, to test without a search
   auto note_fold = [&](char32_t f, char32_t c) {
-    if (t.folded_from.size() >= 4096) return;
-    bool seen = f < 0x10000 ? (in_folded[f >> 6] >> (f & 63) & 1) : t.folded_from.find(f) != std::u32string::npos;
+    if (folded.size() >= 4096) return;
+    bool seen = f < 0x10000 ? (in_folded[f >> 6] >> (f & 63) & 1) : folded.find(f) != std::u32string::npos;
     if (seen) return;
-    t.folded_from += f;   // first traditional form seen for this simplified char
-    t.folded_from += c;
+    folded += f;   // first traditional form seen for this simplified char
+    folded += c;
     for (char32_t x : {f, c}) if (x < 0x10000) in_folded[x >> 6] |= uint64_t{1} << (x & 63);
   };
   for (size_t i = 0; i < s.size();) {
@@ -262,6 +266,8 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     emit(f, i, i + 1);
     ++i;
   }
+  for (size_t k = 0; k + 1 < folded.size(); k += 2) t.written_as.emplace_back(folded[k], folded[k + 1]);
+  std::sort(t.written_as.begin(), t.written_as.end());   // each folded char is in one pair only
   t.chars.resize(n);
   t.from.resize(n);
   t.to.resize(n);

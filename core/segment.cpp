@@ -165,7 +165,7 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
   // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins
   NormText& t = out.text;
   t.reserve(in.size());
-  t.folded_from = in.folded_from;
+  t.written_as = in.written_as;
   for (size_t k = 0; k < kept.size(); ++k) {
     const Line& l = kept[k];
     if (k > 0 && !joined[k]) {

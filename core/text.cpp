@@ -1,6 +1,8 @@
 // UTF-8 conversion and the printed-text helper for NormText (see text.h).
 #include "text.h"
 
+#include <algorithm>
+
 namespace reportlens {
 
 namespace {
@@ -67,11 +69,12 @@ std::string printed(const NormText& t, const std::u32string& input, size_t b, si
 }
 
 std::string NormText::as_written(const std::u32string& cleaned) const {
-  if (folded_from.empty()) return to_utf8(cleaned);
+  if (written_as.empty()) return to_utf8(cleaned);
   std::u32string out = cleaned;
-  for (char32_t& c : out)
-    for (size_t k = 0; k + 1 < folded_from.size(); k += 2)
-      if (folded_from[k] == c) { c = folded_from[k + 1]; break; }
+  for (char32_t& c : out) {
+    auto it = std::lower_bound(written_as.begin(), written_as.end(), std::make_pair(c, char32_t{0}));
+    if (it != written_as.end() && it->first == c) c = it->second;
+  }
   return to_utf8(out);
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "types.h"
@@ -22,7 +23,9 @@ struct NormText {
   std::vector<uint32_t> from;   // first input code point of chars[i]
   std::vector<uint32_t> to;     // one past the last input code point of chars[i]
   std::vector<uint8_t> flags;
-  std::u32string folded_from;   // pairs (folded char, input char) seen for traditional chars
+  // (folded char, input char) for the traditional chars met: the first input
+  // form of each folded char, sorted by folded char (as_written looks them up)
+  std::vector<std::pair<char32_t, char32_t>> written_as;
 
   // A string of cleaned chars as this document writes them (简 -> 繁 where the
   // input was traditional), for labels built from cleaned text.
