@@ -15,10 +15,15 @@
 namespace reportlens {
 namespace {
 
+bool contains_word(const std::vector<std::u32string>& words, const std::u32string& w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
 struct Unit {
   std::u32string written;
   std::string base, kind;
   int scale = 0;
+  bool classifier = false;   // a measure word a noun follows (3家企业), from [classifiers]
 };
 
 struct Vocab {
@@ -62,15 +67,13 @@ const Vocab& vocab() {
     out.leaders = non["leaders"];
     out.phase_units = non["phase_units"];
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
+    for (Unit& u : out.units) u.classifier = contains_word(out.classifiers, u.written);
     for (const auto& n : non["names"]) out.names.add(n);
     return out;
   }();
   return v;
 }
 
-bool contains_word(const std::vector<std::u32string>& words, const std::u32string& w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
 
 constexpr size_t kClauseReach = 64;   // chars a label or category looks back or ahead
 
@@ -98,6 +101,7 @@ class Scanner {
   void block(size_t b, size_t e, std::vector<Found>& out) {
     block_begin_ = b;
     block_end_ = e;
+    names_found_ = false;
     size_t first = out.size();
     for (size_t i = b; i < e;) {
       size_t next = i + 1;
@@ -125,19 +129,29 @@ class Scanner {
   const std::u32string& input_;
   const Vocab& v_;
   size_t block_begin_ = 0, block_end_ = 0;   // the block being scanned
+  bool names_found_ = false;                  // names_ holds the block's fixed names
+  std::vector<std::pair<size_t, size_t>> names_;
   size_t too_long_ = 0;
   Span too_long_first_;
 
   const std::u32string& s() const { return t_.chars; }
 
-  // Whether [b, e) overlaps a fixed name of the block. A name is short, so
-  // only those starting from kLongestName chars before b can reach it.
-  bool in_name(size_t b, size_t e) const {
-    size_t from = std::max(block_begin_, b > kLongestName ? b - kLongestName : 0);
-    for (size_t i = from; i < e; ++i)
-      if (auto* list = v_.names.starting_with(s()[i]))
-        for (const auto& name : *list)
-          if (i + name.first.size() > b && PhraseIndex<>::at(s(), i, block_end_, name.first)) return true;
+  // Whether [b, e) overlaps a fixed name of the block. The block's names are
+  // found once, when its first quantity asks; a name is short, so only those
+  // starting from kLongestName chars before b can reach it.
+  bool in_name(size_t b, size_t e) {
+    if (!names_found_) {
+      names_.clear();
+      for (size_t i = block_begin_; i < block_end_; ++i)
+        if (auto* list = v_.names.starting_with(s()[i]))
+          for (const auto& name : *list)
+            if (PhraseIndex<>::at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
+      names_found_ = true;
+    }
+    size_t from = b > kLongestName ? b - kLongestName : 0;
+    auto it = std::lower_bound(names_.begin(), names_.end(), std::make_pair(from, size_t{0}));
+    for (; it != names_.end() && it->first < e; ++it)
+      if (b < it->second) return true;
     return false;
   }
   static constexpr size_t kLongestName = 32;
@@ -240,7 +254,7 @@ class Scanner {
       } else {
         return std::nullopt;
       }
-      f.classifier = unit && contains_word(v_.classifiers, unit->written);
+      f.classifier = unit && unit->classifier;
     }
     if (ordinal) {
       if (!contains_word(v_.rank_units, from_utf8(f.unit))) return std::nullopt;
