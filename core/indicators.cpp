@@ -33,6 +33,11 @@ struct Vocab {
   std::vector<std::u32string> classifiers, rank_units, kind_word_tails;
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
   std::vector<std::u32string> from_to, followers, leaders, phase_units;
+  // words that may end right before a number, reversed so they index by their
+  // last char: approx_before (-> its index, longest first) and leaders
+  PhraseIndex<size_t> approx_before_ending;
+  PhraseIndex<std::u32string> leaders_ending;
+  PhraseIndex<size_t> kind_words_ending;   // -> index into kind_words, longest first
 };
 
 const Vocab& vocab() {
@@ -65,6 +70,10 @@ const Vocab& vocab() {
     auto non = data_sections("non_indicators.txt");
     out.followers = non["followers"];
     out.leaders = non["leaders"];
+    auto reversed = [](const std::u32string& w) { return std::u32string(w.rbegin(), w.rend()); };
+    for (size_t a = 0; a < out.approx_before.size(); ++a) out.approx_before_ending.add(reversed(out.approx_before[a].first), a);
+    for (const auto& l : out.leaders) out.leaders_ending.add(reversed(l), l);
+    for (size_t w = 0; w < out.kind_words.size(); ++w) out.kind_words_ending.add(reversed(out.kind_words[w].first), w);
     out.phase_units = non["phase_units"];
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
     for (Unit& u : out.units) u.classifier = contains_word(out.classifiers, u.written);
@@ -199,8 +208,11 @@ class Scanner {
     // bound before the number: 超300项, 突破 160 家
     size_t k = i;
     while (k > b && s()[k - 1] == U' ') --k;
-    for (const auto& w : v_.approx_before) {
-      if (k >= b + w.first.size() && s().compare(k - w.first.size(), w.first.size(), w.first) == 0) {
+    auto ends_at = [&](const std::u32string& w) { return k >= b + w.size() && PhraseIndex<>::at(s(), k - w.size(), k, w); };
+    if (auto* list = k > b ? v_.approx_before_ending.starting_with(s()[k - 1]) : nullptr) {
+      for (const auto& [reversed, a] : *list) {   // longest first
+        const auto& w = v_.approx_before[a];
+        if (!ends_at(w.first)) continue;
         f.approx = to_utf8(w.first);
         f.bound = w.second;
         f.text_begin = k - w.first.size();
@@ -209,8 +221,8 @@ class Scanner {
     }
     // leaders: 第24位 is a rank; 第二十三条, 六届二次 are ordinals
     bool ordinal = false;
-    for (const auto& l : v_.leaders)
-      if (k >= b + l.size() && s().compare(k - l.size(), l.size(), l) == 0) ordinal = true;
+    if (auto* list = k > b ? v_.leaders_ending.starting_with(s()[k - 1]) : nullptr)
+      for (const auto& [reversed, l] : *list) ordinal |= ends_at(l);
     if (n->percent_words) {
       f.unit = "%";
       f.kind = "percent";
@@ -317,11 +329,14 @@ class Scanner {
             cut = true;
           }
       }
-      for (const auto& w : v_.kind_words) {
-        if (core.size() >= w.first.size() && core.compare(core.size() - w.first.size(), w.first.size(), w.first) == 0) {
-          kind_word = w.second;
-          kind_text = w.first;
-          break;
+      if (const auto* kinds = core.empty() ? nullptr : v_.kind_words_ending.starting_with(core.back())) {
+        for (const auto& [reversed, index] : *kinds) {   // longest first
+          const auto& w = v_.kind_words[index];
+          if (core.size() >= w.first.size() && core.compare(core.size() - w.first.size(), w.first.size(), w.first) == 0) {
+            kind_word = w.second;
+            kind_text = w.first;
+            break;
+          }
         }
       }
       if (kind_word.empty() && f.unit == "%") {   // 占在编人员的86%: a share of what the clause names
@@ -365,7 +380,7 @@ class Scanner {
     for (size_t x = first + 1; x < out.size(); ++x) {
       Found& a = out[x - 1];
       Found& c = out[x];
-      std::u32string between = s().substr(a.text_end, c.text_begin - a.text_end);
+      std::u32string_view between = std::u32string_view(s()).substr(a.text_end, c.text_begin - a.text_end);
       for (const auto& w : v_.from_to) {
         if (between == w && a.unit == c.unit) {
           a.role = "from";
