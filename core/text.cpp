@@ -82,16 +82,18 @@ size_t count_present(std::u32string_view s, const std::vector<std::u32string>& p
   uint64_t first = 0;
   for (const auto& p : phrases) if (!p.empty()) first |= uint64_t{1} << (p[0] & 63);
   std::vector<uint8_t> seen(phrases.size(), 0);
+  const size_t np = phrases.size();
   size_t found = 0;
   const char32_t* c = s.data();
   const size_t n = s.size();
-  for (size_t i = 0; i < n && found < phrases.size(); ++i) {
-    if (!(first >> (c[i] & 63) & 1)) continue;
-    for (size_t k = 0; k < phrases.size(); ++k) {
+  for (size_t i = 0; i < n; ++i) {
+    if (!(first >> (c[i] & 63) & 1)) continue;   // the common case: no phrase opens with this char
+    for (size_t k = 0; k < np; ++k) {
       const std::u32string& p = phrases[k];
       if (seen[k] || p.empty() || p[0] != c[i] || n - i < p.size()) continue;
       if (std::equal(p.begin(), p.end(), c + i)) seen[k] = 1, ++found;
     }
+    if (found == np) break;
   }
   return found;
 }
