@@ -111,16 +111,20 @@ std::u32string action_after(const std::u32string& s, size_t pos, size_t end) {
 }
 
 bool is_verb_only(const std::u32string& label) {
+  static const auto& verbs = words().at("verbs");
+  static const auto& carry_verbs = words().at("carry_verbs");
   if (label.empty() || label.size() > 3) return false;
-  for (const auto& v : words().at("verbs")) if (label == v) return true;
-  for (const auto& v : words().at("carry_verbs")) if (label == v) return true;
+  for (const auto& v : verbs) if (label == v) return true;
+  for (const auto& v : carry_verbs) if (label == v) return true;
   return false;
 }
 
 size_t leading_verb_length(const std::u32string& label) {
-  for (const auto& v : words().at("carry_verbs"))
+  static const auto& verbs = words().at("verbs");
+  static const auto& carry_verbs = words().at("carry_verbs");
+  for (const auto& v : carry_verbs)
     if (label.size() > v.size() + 1 && label.compare(0, v.size(), v) == 0) return v.size();
-  for (const auto& v : words().at("verbs"))
+  for (const auto& v : verbs)
     if (label.size() > v.size() + 1 && label.compare(0, v.size(), v) == 0) return v.size();
   return 0;
 }
