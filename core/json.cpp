@@ -25,6 +25,9 @@ class Buffer {
   void put(char c) { room(1); *p_++ = c; }
   void put(std::string_view s) { room(s.size()); std::memcpy(p_, s.data(), s.size()); p_ += s.size(); }
   void fill(char c, size_t n) { room(n); std::memset(p_, c, n); p_ += n; }
+  // Room for n bytes written through the pointer returned; done(end) moves past them.
+  char* claim(size_t n) { room(n); return p_; }
+  void done(char* end) { p_ = end; }
   std::string take() {
     s_.resize(static_cast<size_t>(p_ - s_.data()));
     p_ = end_ = nullptr;
@@ -55,7 +58,18 @@ class Writer {
   void end_array() { close(']'); }
 
   template <size_t N>
-  void key(const char (&k)[N]) { key(std::string_view(k, N - 1)); }
+  void key(const char (&k)[N]) {   // a literal: its length is known, the copy inlines
+    separator();
+    char* p = out_.claim(N + 3);
+    *p++ = '"';
+    std::memcpy(p, k, N - 1);
+    p += N - 1;
+    *p++ = '"';
+    *p++ = ':';
+    if (pretty_) *p++ = ' ';
+    out_.done(p);
+    after_key_ = true;
+  }
   void key(std::string_view k) {   // our own ASCII names: nothing to escape
     separator();
     out_.put('"');
