@@ -96,15 +96,26 @@ class Writer {
   void null() { separator(); out_.put("null"); }
   void span(const Span& s) {
     separator();
-    out_.put(pretty_ ? "[\n" : "[");
+    if (!pretty_) {   // the common case, written in one piece
+      char* p = out_.claim(24);
+      *p++ = '[';
+      p = std::to_chars(p, p + 10, s.begin).ptr;
+      *p++ = ',';
+      p = std::to_chars(p, p + 10, s.end).ptr;
+      *p++ = ']';
+      out_.done(p);
+      return;
+    }
+    out_.put("[\n");
     ++depth_;
     indent();
     integer(s.begin);
-    out_.put(pretty_ ? ",\n" : ",");
+    out_.put(",\n");
     indent();
     integer(s.end);
     --depth_;
-    if (pretty_) { out_.put('\n'); indent(); }
+    out_.put('\n');
+    indent();
     out_.put(']');
   }
 
@@ -126,9 +137,8 @@ class Writer {
   bool after_key_ = false;
 
   void integer(int64_t v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.put(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+    char* p = out_.claim(24);
+    out_.done(std::to_chars(p, p + 24, v).ptr);
   }
   void indent() { if (pretty_) out_.fill(' ', static_cast<size_t>(depth_) * 2); }
   void separator() {
