@@ -425,7 +425,8 @@ class Scanner {
 
 std::vector<int> section_path(const std::vector<Section>& sections, const std::vector<int>& sibling_index, int s) {
   std::vector<int> path;
-  for (; s >= 0; s = sections[s].parent) path.insert(path.begin(), sibling_index[s]);
+  for (; s >= 0; s = sections[s].parent) path.push_back(sibling_index[s]);
+  std::reverse(path.begin(), path.end());   // root first
   return path;
 }
 
@@ -447,23 +448,22 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     for (size_t k = 0; k < sections.size(); ++k) sibling_index[k] = next[sections[k].parent]++;
   }
   scan.indicators.reserve(found.size());
-  for (const Found& f : found) {
+  const bool traditional = !t.written_as.empty();   // words from the vocabulary are shown as the report writes them
+  for (Found& f : found) {
     Indicator x;
     x.text = printed(t, input, f.text_begin, f.text_end);
     x.span = t.input_span(f.text_begin, f.text_end);
     x.value = f.value.to_double();
-    x.unit = f.unit;
-    x.approx = f.approx;
-    x.bound = f.bound;
-    x.kind = f.kind;
     x.label = t.as_written(f.label);
-    if (!f.approx.empty()) x.approx = t.as_written(from_utf8(f.approx));
-    if (f.unit_written) x.unit = t.as_written(from_utf8(f.unit));
-    x.role = f.role;
     // a label of a word or two (登记) says less than its clause (技术合同认定接件693次、完成登记1563份)
     bool thin = f.label.size() <= 3;
     x.category = categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
     if (x.category.empty()) x.category = categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
+    x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::move(f.unit);
+    x.approx = traditional && !f.approx.empty() ? t.as_written(from_utf8(f.approx)) : std::move(f.approx);
+    x.bound = std::move(f.bound);
+    x.kind = std::move(f.kind);
+    x.role = std::move(f.role);
     x.section = innermost_section(sections, x.span.begin);
     x.section_path = section_path(sections, sibling_index, x.section);
     scan.indicators.push_back(std::move(x));
