@@ -17,13 +17,21 @@ const std::unordered_map<std::string, std::vector<std::u32string>>& words() {
   return w;
 }
 
-// The verbs that end a noun (noun_after looks at every char).
+// A section of label_stopwords.txt indexed by first char.
+PhraseIndex<> index_section(const char* section) {
+  PhraseIndex<> m;
+  for (const auto& v : words().at(section)) m.add(v);
+  return m;
+}
+
+// The verbs that end a noun (noun_after looks at every char), and those that
+// take the noun of the quantity before (先后8次召集 …).
 const PhraseIndex<>& verbs_index() {
-  static const auto index = [] {
-    PhraseIndex<> m;
-    for (const auto& v : words().at("verbs")) m.add(v);
-    return m;
-  }();
+  static const auto index = index_section("verbs");
+  return index;
+}
+const PhraseIndex<>& carry_verbs_index() {
+  static const auto index = index_section("carry_verbs");
   return index;
 }
 
@@ -111,21 +119,19 @@ std::u32string action_after(const std::u32string& s, size_t pos, size_t end) {
 }
 
 bool is_verb_only(const std::u32string& label) {
-  static const auto& verbs = words().at("verbs");
-  static const auto& carry_verbs = words().at("carry_verbs");
   if (label.empty() || label.size() > 3) return false;
-  for (const auto& v : verbs) if (label == v) return true;
-  for (const auto& v : carry_verbs) if (label == v) return true;
+  for (const auto* index : {&verbs_index(), &carry_verbs_index()})
+    if (auto* list = index->starting_with(label[0]))
+      for (const auto& v : *list) if (label == v.first) return true;
   return false;
 }
 
 size_t leading_verb_length(const std::u32string& label) {
-  static const auto& verbs = words().at("verbs");
-  static const auto& carry_verbs = words().at("carry_verbs");
-  for (const auto& v : carry_verbs)
-    if (label.size() > v.size() + 1 && label.compare(0, v.size(), v) == 0) return v.size();
-  for (const auto& v : verbs)
-    if (label.size() > v.size() + 1 && label.compare(0, v.size(), v) == 0) return v.size();
+  if (label.empty()) return 0;
+  for (const auto* index : {&carry_verbs_index(), &verbs_index()})   // carry verbs first
+    if (auto* list = index->starting_with(label[0]))
+      for (const auto& v : *list)
+        if (label.size() > v.first.size() + 1 && label.compare(0, v.first.size(), v.first) == 0) return v.first.size();
   return 0;
 }
 
