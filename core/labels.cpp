@@ -57,37 +57,38 @@ std::u32string clean_label(std::u32string s) {
   static const std::vector<PhraseIndex<std::u32string>::Entry> none;
   auto starting = [&](char32_t c) -> const auto& { auto* l = leading.starting_with(c); return l ? *l : none; };
   auto ending = [&](char32_t c) -> const auto& { auto* l = trailing.starting_with(c); return l ? *l : none; };
+  std::u32string_view v = s;   // trimmed from both ends; copied once at the end
   bool changed = true;
-  while (changed && !s.empty()) {
+  while (changed && !v.empty()) {
     changed = false;
-    while (!s.empty() && is_separator(s.front())) s.erase(0, 1), changed = true;
-    while (!s.empty() && is_separator(s.back())) s.pop_back(), changed = true;
+    while (!v.empty() && is_separator(v.front())) v.remove_prefix(1), changed = true;
+    while (!v.empty() && is_separator(v.back())) v.remove_suffix(1), changed = true;
     // a year or period up front: 2024年, 2024年度, 截至2024年底
     size_t k = 0;
-    while (k < s.size() && is_digit(s[k])) ++k;
-    if (k == 4 && k < s.size() && s[k] == U'年') {
-      s.erase(0, k + 1);
+    while (k < v.size() && is_digit(v[k])) ++k;
+    if (k == 4 && k < v.size() && v[k] == U'年') {
+      v.remove_prefix(k + 1);
       changed = true;
       continue;
     }
-    if (s.empty()) break;
-    for (const auto& [key, w] : starting(s.front())) {
-      if (s.size() >= w.size() && s.compare(0, w.size(), w) == 0) {
-        s.erase(0, w.size());
+    if (v.empty()) break;
+    for (const auto& [key, w] : starting(v.front())) {
+      if (v.size() >= w.size() && v.compare(0, w.size(), w) == 0) {
+        v.remove_prefix(w.size());
         changed = true;
         break;
       }
     }
-    if (s.empty()) break;
-    for (const auto& [key, w] : ending(s.back())) {
-      if (s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0) {
-        s.erase(s.size() - w.size());
+    if (v.empty()) break;
+    for (const auto& [key, w] : ending(v.back())) {
+      if (v.size() >= w.size() && v.compare(v.size() - w.size(), w.size(), w) == 0) {
+        v.remove_suffix(w.size());
         changed = true;
         break;
       }
     }
   }
-  return s;
+  return std::u32string(v);
 }
 
 std::u32string noun_after(const std::u32string& s, size_t pos, size_t end, size_t& stop) {
