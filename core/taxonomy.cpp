@@ -54,17 +54,8 @@ const Taxonomy& taxonomy() {
   return t;
 }
 
-// The chars of a short text, hashed into 1024 bits: a word whose first char
-// is not in it cannot occur in the text, without a search.
-struct CharBloom {
-  uint64_t bits[16] = {};
-  explicit CharBloom(std::u32string_view s) { for (char32_t c : s) bits[(c >> 6) & 15] |= uint64_t{1} << (c & 63); }
-  bool may_have(char32_t c) const { return bits[(c >> 6) & 15] >> (c & 63) & 1; }
-};
-
-bool any_in(const std::vector<std::u32string>& words, std::u32string_view s, const CharBloom& bloom) {
-  for (const auto& w : words)
-    if (!w.empty() && bloom.may_have(w[0]) && contains(s, w)) return true;
+bool any_in(const std::vector<std::u32string>& words, std::u32string_view s) {
+  for (const auto& w : words) if (contains(s, w)) return true;
   return false;
 }
 
@@ -79,12 +70,10 @@ std::string categorize(std::u32string_view label, std::u32string_view clause, co
         if (PhraseIndex<>::at(label, i, label.size(), k)) named.push_back(rule);
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
-  if (named.empty()) return "";
-  const CharBloom in_label(label), in_clause(clause);
   for (size_t index : named) {
     const Rule& r = tx.rules[index];
-    if (!r.context.empty() && !any_in(r.context, clause, in_clause) && !any_in(r.context, label, in_label)) continue;
-    if (any_in(r.exclude, label, in_label) || any_in(r.exclude, clause, in_clause)) continue;
+    if (!r.context.empty() && !any_in(r.context, clause) && !any_in(r.context, label)) continue;
+    if (any_in(r.exclude, label) || any_in(r.exclude, clause)) continue;
     if (!r.units.empty()) {
       bool ok = false;
       for (const auto& u : r.units) ok |= u == unit || (unit == "元" && (u == "万元" || u == "亿元"));
