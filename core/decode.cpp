@@ -63,7 +63,7 @@ size_t lead_bytes(std::string_view s) {
 
 // WHATWG UTF-8 decoder: each maximal invalid subpart becomes one U+FFFD.
 size_t decode_utf8(std::string_view s, Out& d) {
-  size_t bad = 0, first_bad = std::string::npos;
+  size_t first_bad = std::string::npos;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t size = s.size();
   size_t i = 0;
@@ -104,7 +104,7 @@ size_t decode_utf8(std::string_view s, Out& d) {
     if (b >= 0xC2 && b <= 0xDF) { need = 1; c = b & 0x1F; }
     else if (b >= 0xE0 && b <= 0xEF) { need = 2; c = b & 0x0F; if (b == 0xE0) lo = 0xA0; if (b == 0xED) hi = 0x9F; }
     else if (b >= 0xF0 && b <= 0xF4) { need = 3; c = b & 0x07; if (b == 0xF0) lo = 0x90; if (b == 0xF4) hi = 0x8F; }
-    else { if (first_bad == std::string::npos) first_bad = i; ++bad; d.room(); d.push(0xFFFD); ++i; continue; }
+    else { if (first_bad == std::string::npos) first_bad = i; d.room(); d.push(0xFFFD); ++i; continue; }
     size_t j = i + 1;
     int got = 0;
     while (got < need && j < s.size()) {
@@ -115,9 +115,9 @@ size_t decode_utf8(std::string_view s, Out& d) {
       ++j; ++got;
     }
     if (got == need) { d.push(c); i = j; }
-    else { if (first_bad == std::string::npos) first_bad = i; ++bad; d.push(0xFFFD); i = j; }
+    else { if (first_bad == std::string::npos) first_bad = i; d.push(0xFFFD); i = j; }
   }
-  return bad ? (first_bad + 1) : 0;   // 1-based so 0 means none
+  return first_bad == std::string::npos ? 0 : first_bad + 1;   // 1-based so 0 means none
 }
 
 void decode_utf16(std::string_view s, bool big_endian, Out& d) {
@@ -163,10 +163,9 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
   } else {
     size_t first_bad = decode_utf8(bytes, out);
     if (first_bad) {
-      size_t count = out.bad;
       diags.push_back({"invalid_utf8", Severity::warning,
                        "输入含无效的 UTF-8 字节（首处在第 " + std::to_string(first_bad - 1) + " 字节），已替换为 U+FFFD，共 " +
-                           std::to_string(count) + " 处。",
+                           std::to_string(out.bad) + " 处。",
                        std::nullopt});
     }
   }
