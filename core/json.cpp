@@ -57,24 +57,20 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
+  // Our own ASCII names: nothing to escape. For a literal the length is known
+  // and the copy inlines.
   template <size_t N>
-  void key(const char (&k)[N]) {   // a literal: its length is known, the copy inlines
+  void key(const char (&k)[N]) { key(std::string_view(k, N - 1)); }
+  void key(std::string_view k) {
     separator();
-    char* p = out_.claim(N + 3);
+    char* p = out_.claim(k.size() + 4);
     *p++ = '"';
-    std::memcpy(p, k, N - 1);
-    p += N - 1;
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
     *p++ = '"';
     *p++ = ':';
     if (pretty_) *p++ = ' ';
     out_.done(p);
-    after_key_ = true;
-  }
-  void key(std::string_view k) {   // our own ASCII names: nothing to escape
-    separator();
-    out_.put('"');
-    out_.put(k);
-    out_.put(pretty_ ? std::string_view("\": ", 3) : std::string_view("\":", 2));
     after_key_ = true;
   }
   void value(const std::string& s) { separator(); string(s); }
