@@ -59,7 +59,8 @@ bool contains_any(const std::u32string& s, const Words& ws) {
 
 // 省 市 县 区 州 盟 旗
 bool is_place_suffix(char32_t c) {
-  for (const auto& w : words("place_suffixes")) if (w.size() == 1 && w[0] == c) return true;
+  static const auto& suffixes = words("place_suffixes");
+  for (const auto& w : suffixes) if (w.size() == 1 && w[0] == c) return true;
   return false;
 }
 
@@ -339,7 +340,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
         meta.published_span = t.input_span(b.begin, b.begin + len);
         break;
       }
-      const Words& issued_words = words("issued_words");
+      static const Words& issued_words = words("issued_words");
       if (issued.empty() && std::find(issued_words.begin(), issued_words.end(), rest) != issued_words.end()) {
         issued = d;
         issued_span = t.input_span(b.begin, b.begin + len);
