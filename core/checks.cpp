@@ -169,7 +169,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
             if (auto* list = phrases.starting_with(chars[k]))
               for (const auto& phrase : *list) {
                 size_t end = k + phrase.first.size();
-                if (end > reach && PhraseIndex<>::at(t.chars, k, i, phrase.first)) reach = end;
+                if (end > reach && matches_at(t.chars, k, i, phrase.first)) reach = end;
               }
             hit += k < reach && is_han(chars[k]);
           }

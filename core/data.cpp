@@ -65,7 +65,7 @@ const SimplifiedBmp& simplified_bmp() {
       if (row.size() < 2 || row[0].size() != 1 || row[1].empty() || row[0][0] > 0xFFFF) continue;
       char32_t c = row[0][0];
       t.to[c] = row[1][0];   // first candidate; "阪 坂" keeps 阪
-      if (t.to[c] != c) t.traditional[c >> 6] |= uint64_t{1} << (c & 63);
+      if (t.to[c] != c) t.traditional.add(c);
     }
     return t;
   }();

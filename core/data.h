@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text.h"
+
 namespace reportlens {
 
 std::string_view data_file(std::string_view name);   // empty if absent
@@ -25,11 +27,9 @@ char32_t to_simplified(char32_t c);
 // bit per char says whether it is traditional (8 KB, which stays in cache)
 // before the 256 KB table is read.
 struct SimplifiedBmp {
-  std::vector<uint64_t> traditional = std::vector<uint64_t>(0x10000 / 64, 0);
+  BmpSet traditional;
   std::vector<char32_t> to = std::vector<char32_t>(0x10000, 0);
-  char32_t fold(char32_t c) const {   // c < 0x10000
-    return traditional[c >> 6] >> (c & 63) & 1 ? to[c] : c;
-  }
+  char32_t fold(char32_t c) const { return traditional.has(c) ? to[c] : c; }   // c < 0x10000
 };
 const SimplifiedBmp& simplified_bmp();
 

@@ -70,7 +70,6 @@ const Vocab& vocab() {
     auto non = data_sections("non_indicators.txt");
     out.followers = non["followers"];
     out.leaders = non["leaders"];
-    auto reversed = [](const std::u32string& w) { return std::u32string(w.rbegin(), w.rend()); };
     for (size_t a = 0; a < out.approx_before.size(); ++a) out.approx_before_ending.add(reversed(out.approx_before[a].first), a);
     for (const auto& l : out.leaders) out.leaders_ending.add(reversed(l), l);
     for (size_t w = 0; w < out.kind_words.size(); ++w) out.kind_words_ending.add(reversed(out.kind_words[w].first), w);
@@ -154,7 +153,7 @@ class Scanner {
       for (size_t i = block_begin_; i < block_end_; ++i)
         if (auto* list = v_.names.starting_with(s()[i]))
           for (const auto& name : *list)
-            if (PhraseIndex<>::at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
+            if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
       names_found_ = true;
     }
     size_t from = b > kLongestName ? b - kLongestName : 0;
@@ -208,7 +207,7 @@ class Scanner {
     // bound before the number: 超300项, 突破 160 家
     size_t k = i;
     while (k > b && s()[k - 1] == U' ') --k;
-    auto ends_at = [&](const std::u32string& w) { return k >= b + w.size() && PhraseIndex<>::at(s(), k - w.size(), k, w); };
+    auto ends_at = [&](const std::u32string& w) { return k >= b + w.size() && matches_at(s(), k - w.size(), k, w); };
     if (auto* list = k > b ? v_.approx_before_ending.starting_with(s()[k - 1]) : nullptr) {
       for (const auto& [reversed, a] : *list) {   // longest first
         const auto& w = v_.approx_before[a];

@@ -46,7 +46,7 @@ bool is_separator(char32_t c) {
 // comes first (trailing).
 PhraseIndex<std::u32string> index_words(const char* section, bool by_last) {
   PhraseIndex<std::u32string> index;
-  for (const auto& w : words().at(section)) index.add(by_last ? std::u32string(w.rbegin(), w.rend()) : w, w);
+  for (const auto& w : words().at(section)) index.add(by_last ? reversed(w) : w, w);
   return index;
 }
 

@@ -58,19 +58,19 @@ const Enclosed* enclosed(char32_t symbol) {
 // The chars a list of forms can open with (BMP; markers have no astral chars):
 // a quick test before the forms are tried one by one.
 struct FirstChars {
-  std::vector<uint8_t> bmp = std::vector<uint8_t>(0x10000, 0);
+  BmpSet chars;
   explicit FirstChars(const std::vector<Form>& forms) {
-    auto range = [&](char32_t a, char32_t b) { for (char32_t c = a; c <= b; ++c) bmp[c] = 1; };
+    auto range = [&](char32_t a, char32_t b) { for (char32_t c = a; c <= b; ++c) chars.add(c); };
     for (const Form& f : forms) {
       if (f.pattern.empty()) continue;
       char32_t p = f.pattern[0];
-      if (p == U'N') for (char32_t c : std::u32string_view(U"一二三四五六七八九十")) bmp[c] = 1;
+      if (p == U'N') for (char32_t c : std::u32string_view(U"一二三四五六七八九十")) chars.add(c);
       else if (p == U'D') range(U'0', U'9');
       else if (const Enclosed* e = enclosed(p)) range(e->first, e->last);
-      else if (p < 0x10000) bmp[p] = 1;
+      else chars.add(p);
     }
   }
-  bool may_open(const std::u32string& s, size_t pos) const { return pos < s.size() && s[pos] < 0x10000 && bmp[s[pos]]; }
+  bool may_open(const std::u32string& s, size_t pos) const { return pos < s.size() && chars.has(s[pos]); }
 };
 
 // Matches `pattern` at pos; fills the ordinal and the token as written.

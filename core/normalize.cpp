@@ -149,14 +149,15 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
   // (folded, input) pairs in the order met, at most 2048: a char already in
   // a pair (either side) starts no new one
   std::u32string folded;
-  std::vector<uint64_t> in_folded(0x10000 / 64, 0);   // BMP chars in `folded`, to test without a search
+  BmpSet in_folded;   // BMP chars in `folded`, to test without a search
   auto note_fold = [&](char32_t f, char32_t c) {
     if (folded.size() >= 4096) return;
-    bool seen = f < 0x10000 ? (in_folded[f >> 6] >> (f & 63) & 1) : folded.find(f) != std::u32string::npos;
+    bool seen = f < 0x10000 ? in_folded.has(f) : folded.find(f) != std::u32string::npos;
     if (seen) return;
     folded += f;   // first traditional form seen for this simplified char
     folded += c;
-    for (char32_t x : {f, c}) if (x < 0x10000) in_folded[x >> 6] |= uint64_t{1} << (x & 63);
+    in_folded.add(f);
+    in_folded.add(c);
   };
   for (size_t i = 0; i < s.size();) {
     char32_t c = s[i];

@@ -1,6 +1,7 @@
 // A set of phrases indexed by their first char, for the scans that ask at
 // every char of a document "does a phrase of this vocabulary start here?".
-// Tables over the BMP map a char straight to its phrases, without hashing.
+// Tables over the BMP map a char straight to its phrases, without hashing;
+// matches_at (text.h) tests a phrase at a position.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -8,6 +9,8 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "text.h"
 
 namespace reportlens {
 
@@ -23,7 +26,7 @@ class PhraseIndex {
       if (!bucket_[c]) {
         buckets_.emplace_back();
         bucket_[c] = static_cast<uint16_t>(buckets_.size());   // 1-based: 0 is "none"
-        opens_[c >> 6] |= uint64_t{1} << (c & 63);
+        opens_.add(c);
       }
       buckets_[bucket_[c] - 1].emplace_back(phrase, std::move(value));
     } else {
@@ -33,25 +36,16 @@ class PhraseIndex {
 
   // The phrases that start with c, in the order they were added; null if none.
   const std::vector<Entry>* starting_with(char32_t c) const {
-    if (c < 0x10000) return opens_[c >> 6] >> (c & 63) & 1 ? &buckets_[bucket_[c] - 1] : nullptr;
+    if (c < 0x10000) return opens_.has(c) ? &buckets_[bucket_[c] - 1] : nullptr;
     if (astral_.empty()) return nullptr;
     auto it = astral_.find(c);
     return it == astral_.end() ? nullptr : &it->second;
   }
 
-  // Whether `phrase` is written at s[i..end).
-  static bool at(std::u32string_view s, size_t i, size_t end, const std::u32string& phrase) {
-    if (end > s.size()) end = s.size();
-    if (i > end || end - i < phrase.size()) return false;
-    for (size_t k = 0; k < phrase.size(); ++k)
-      if (s[i + k] != phrase[k]) return false;
-    return true;
-  }
-
  private:
-  // BMP first chars: a bit each (8 KB, read for every char, stays in cache),
-  // then the bucket (128 KB, read only for a char that opens a phrase)
-  std::vector<uint64_t> opens_ = std::vector<uint64_t>(0x10000 / 64, 0);
+  // BMP first chars: a bit each (read for every char, stays in cache), then
+  // the bucket (128 KB, read only for a char that opens a phrase)
+  BmpSet opens_;
   std::vector<uint16_t> bucket_ = std::vector<uint16_t>(0x10000, 0);   // bucket + 1
   std::vector<std::vector<Entry>> buckets_;
   std::unordered_map<char32_t, std::vector<Entry>> astral_;

@@ -31,7 +31,7 @@ bool is_chrome(const std::u32string& line) {
   if (line.size() < 120) {
     for (size_t i = 0; i < line.size(); ++i)
       if (auto* list = contained.starting_with(line[i]))
-        for (const auto& p : *list) if (PhraseIndex<>::at(line, i, line.size(), p.first)) return true;
+        for (const auto& p : *list) if (matches_at(line, i, line.size(), p.first)) return true;
   }
   for (const auto& p : sections.at("line_exact")) if (line == p) return true;
   // "中国政府网 吉林省政府网 长春市政府网": a row of site names

@@ -67,7 +67,7 @@ std::string categorize(std::u32string_view label, std::u32string_view clause, co
   for (size_t i = 0; i < label.size(); ++i)
     if (auto* list = tx.keywords.starting_with(label[i]))
       for (const auto& [k, rule] : *list)
-        if (PhraseIndex<>::at(label, i, label.size(), k)) named.push_back(rule);
+        if (matches_at(label, i, label.size(), k)) named.push_back(rule);
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
   for (size_t index : named) {

@@ -68,6 +68,17 @@ inline bool is_han(char32_t c) {
 inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 inline bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 inline bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
+// A set of BMP chars, a bit each (8 KB): small enough to stay in cache when a
+// scan tests every char of a document against it.
+class BmpSet {
+ public:
+  void add(char32_t c) { if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63); }
+  bool has(char32_t c) const { return c < 0x10000 && (bits_[c >> 6] >> (c & 63) & 1); }
+
+ private:
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(0x10000 / 64, 0);
+};
+
 // Punctuation that ends a clause: a label, a category or a statement of zero
 // looks no further.
 inline bool is_clause_break(char32_t c) {
@@ -89,12 +100,16 @@ struct HanBits {
 inline constexpr HanBits kCnDigits{U"零一二两三四五六七八九十百千万亿"};
 }  // namespace detail
 inline bool is_cn_digit(char32_t c) { return detail::kCnDigits.has(c) || c == U'〇'; }
-inline bool starts_with_at(const std::u32string& s, size_t i, std::u32string_view p) {
-  if (i > s.size() || s.size() - i < p.size()) return false;
+// Whether p is written at s[i..end) (end is clamped to s).
+inline bool matches_at(std::u32string_view s, size_t i, size_t end, std::u32string_view p) {
+  if (end > s.size()) end = s.size();
+  if (i > end || end - i < p.size()) return false;
   for (size_t k = 0; k < p.size(); ++k)
     if (s[i + k] != p[k]) return false;
   return true;
 }
+inline bool starts_with_at(std::u32string_view s, size_t i, std::u32string_view p) { return matches_at(s, i, s.size(), p); }
+inline std::u32string reversed(std::u32string_view s) { return std::u32string(s.rbegin(), s.rend()); }
 inline bool contains(std::u32string_view hay, std::u32string_view needle) {
   return hay.find(needle) != std::u32string_view::npos;
 }
