@@ -22,17 +22,16 @@ struct HtmlWords {
 const HtmlWords& html_words() {
   static const HtmlWords w = [] {
     HtmlWords out;
-    auto sections = data_sections("html.txt");
-    for (const auto& t : sections["block_tags"]) out.block.insert(to_utf8(t));
-    for (const auto& t : sections["inline_tags"]) out.known.insert(to_utf8(t));
-    out.known.insert(out.block.begin(), out.block.end());
-    for (const auto& t : sections["raw_tags"]) out.raw.insert(to_utf8(t));
-    for (const auto& t : sections["bold_tags"]) out.bold.insert(to_utf8(t));
-    bool in_entities = false;
+    std::string section;
     for (const auto& row : data_rows("html.txt")) {
-      if (row[0].size() > 2 && row[0].front() == U'[') { in_entities = row[0] == U"[entities]"; continue; }
-      if (in_entities && row.size() >= 2 && row[1].size() > 2 && row[1].compare(0, 2, U"U+") == 0)
-        out.entities[to_utf8(row[0])] = static_cast<char32_t>(std::stoul(to_utf8(row[1].substr(2)), nullptr, 16));
+      std::string first = to_utf8(row[0]);
+      if (first.size() > 2 && first.front() == '[') { section = first.substr(1, first.size() - 2); continue; }
+      if (section == "block_tags") out.block.insert(first), out.known.insert(first);
+      else if (section == "inline_tags") out.known.insert(first);
+      else if (section == "raw_tags") out.raw.insert(first);
+      else if (section == "bold_tags") out.bold.insert(first);
+      else if (section == "entities" && row.size() >= 2 && row[1].size() > 2 && row[1].compare(0, 2, U"U+") == 0)
+        out.entities[first] = static_cast<char32_t>(std::stoul(to_utf8(row[1].substr(2)), nullptr, 16));
     }
     return out;
   }();
