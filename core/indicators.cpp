@@ -30,6 +30,7 @@ struct Vocab {
   std::vector<Unit> units;                 // longest first
   PhraseIndex<size_t> units_index;   // written form -> index into units, longest first
   PhraseIndex<> names;
+  size_t longest_name = 0;   // in chars: how far before a quantity a name can start and still reach it
   std::vector<std::u32string> classifiers, rank_units, kind_word_tails;
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
   std::vector<std::u32string> from_to, followers, leaders, phase_units;
@@ -76,7 +77,7 @@ const Vocab& vocab() {
     out.phase_units = non["phase_units"];
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
     for (Unit& u : out.units) u.classifier = contains_word(out.classifiers, u.written);
-    for (const auto& n : non["names"]) out.names.add(n);
+    for (const auto& n : non["names"]) out.names.add(n), out.longest_name = std::max(out.longest_name, n.size());
     return out;
   }();
   return v;
@@ -145,8 +146,8 @@ class Scanner {
   const std::u32string& s() const { return t_.chars; }
 
   // Whether [b, e) overlaps a fixed name of the block. The block's names are
-  // found once, when its first quantity asks; a name is short, so only those
-  // starting from kLongestName chars before b can reach it.
+  // found once, when its first quantity asks; only those starting at most the
+  // longest name's length before b can reach it.
   bool in_name(size_t b, size_t e) {
     if (!names_found_) {
       names_.clear();
@@ -156,13 +157,12 @@ class Scanner {
             if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
       names_found_ = true;
     }
-    size_t from = b > kLongestName ? b - kLongestName : 0;
+    size_t from = b > v_.longest_name ? b - v_.longest_name : 0;
     auto it = std::lower_bound(names_.begin(), names_.end(), std::make_pair(from, size_t{0}));
     for (; it != names_.end() && it->first < e; ++it)
       if (b < it->second) return true;
     return false;
   }
-  static constexpr size_t kLongestName = 32;
 
   bool starts_number(size_t i, size_t b) const {
     char32_t c = s()[i];
