@@ -33,11 +33,16 @@ async function cspViolations(page) {
   return page.evaluate(() => window.__csp || []);
 }
 
-async function withCspRecorder(context) {
-  await context.addInitScript(() => {
+// The page, reloaded once a recorder of CSP violations is in place, rendered.
+async function openRecorded() {
+  const opened = await openPage(env.browser, env.url);
+  await opened.context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  await opened.page.reload();
+  await rendered(opened.page);
+  return opened;
 }
 
 test('first visit shows the sample analyzed, with screenshots at desktop and phone width', async () => {
@@ -61,10 +66,7 @@ test('first visit shows the sample analyzed, with screenshots at desktop and pho
 });
 
 test('a pasted corpus report shows outline, a highlight and a row per CLI indicator, findings and charts', async () => {
-  const { context, page, log } = await openPage(env.browser, env.url);
-  await withCspRecorder(context);
-  await page.reload();
-  await rendered(page);
+  const { context, page, log } = await openRecorded();
   for (const n of [1, 2, 3, 4]) {
     const file = path.join(corpus, seed(n));
     const text = fs.readFileSync(file, 'utf8');
@@ -183,10 +185,7 @@ test('CSV export holds every indicator, UTF-8 with BOM; JSON and Markdown downlo
 });
 
 test('a hostile report shows as text and runs nothing', async () => {
-  const { context, page, log } = await openPage(env.browser, env.url);
-  await withCspRecorder(context);
-  await page.reload();
-  await rendered(page);
+  const { context, page, log } = await openRecorded();
   const hostile = [
     '某局2024年度法治政府建设报告',
     '一、主要举措和成效',
