@@ -162,12 +162,7 @@ const overlaps = (a, b) => a[0] < b[1] && b[0] < a[1];
 function nativeTool() {
   return {
     key: "native", name: "ReportLens native", timedOnly: true,
-    turn(docs) {
-      const out = execFileSync(benchBin, ["--repeat", String(kInner.native), "--scale", "1", ...docs.map((d) => d.path)], { encoding: "utf8" });
-      const lines = out.split("\n");
-      const head = lines.findIndex((l) => l.startsWith("report "));
-      return lines.slice(head + 1, head + 1 + docs.length).map((l) => Number(l.trim().split(/\s+/).slice(-2)[0]));
-    },
+    turn: (docs) => nativeStages(docs, kInner.native).rows.map((r) => r[9]),
   };
 }
 
@@ -230,8 +225,9 @@ const spread = (list, n) => list.length <= n ? list : Array.from({ length: n }, 
 
 const benchBin = join(root, "build/reportlens_bench");
 
-function nativeStages(docs) {
-  const out = execFileSync(benchBin, ["--repeat", String(kNativeRepeat), "--scale", "1", ...docs.map((d) => d.path)], { encoding: "utf8" });
+// reportlens_bench's per-report table: `repeat` runs of each stage and of analyze_to_json a report.
+function nativeStages(docs, repeat = kNativeRepeat) {
+  const out = execFileSync(benchBin, ["--repeat", String(repeat), "--scale", "1", ...docs.map((d) => d.path)], { encoding: "utf8" });
   const lines = out.split("\n");
   const head = lines.findIndex((l) => l.startsWith("report "));
   const stages = lines[head].trim().split(/\s+/).slice(1, 9);
