@@ -36,10 +36,7 @@ Result analyze(std::string_view input, const Options& options) {
   Decoded decoded = decode(input, options.max_input_bytes, r.diagnostics);
   r.stats.input_chars = static_cast<uint32_t>(decoded.chars.size());
   if (decoded.usable) {
-    Segmented seg = [&] {   // the normalized text is copied into seg: free it before the later stages
-      NormText norm = normalize(decoded, r.diagnostics);
-      return segment(norm, r.diagnostics);
-    }();
+    Segmented seg = segment(normalize(decoded, r.diagnostics), r.diagnostics);
     r.stats.text_chars = static_cast<uint32_t>(seg.text.size());
     r.stats.blocks = static_cast<uint32_t>(seg.blocks.size());
     for (char32_t c : seg.text.chars) r.stats.han_chars += is_han(c);

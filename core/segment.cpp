@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "data.h"
 #include "markers.h"
@@ -21,7 +22,7 @@ bool is_sentence_end(char32_t c) {
   return kEnds.find(c) != std::u32string_view::npos;
 }
 
-bool is_chrome(const std::u32string& line) {
+bool is_chrome(std::u32string_view line) {
   static const auto sections = data_sections("noise.txt");
   static const auto contained = [] {
     PhraseIndex<> index;
@@ -38,10 +39,10 @@ bool is_chrome(const std::u32string& line) {
   size_t words = 0, sites = 0, p = 0;
   while (p < line.size()) {
     size_t sp = line.find(U' ', p);
-    if (sp == std::u32string::npos) sp = line.size();
+    if (sp == std::u32string_view::npos) sp = line.size();
     if (sp > p) {
       ++words;
-      std::u32string_view w(line.data() + p, sp - p);
+      std::u32string_view w = line.substr(p, sp - p);
       if (w.size() >= 3 && (w.back() == U'网' || (w.size() > 2 && w.substr(w.size() - 2) == U"网站"))) ++sites;
     }
     p = sp + 1;
@@ -53,7 +54,7 @@ bool is_chrome(const std::u32string& line) {
   words = 0;
   while (p < line.size()) {
     size_t sp = line.find(U' ', p);
-    if (sp == std::u32string::npos) sp = line.size();
+    if (sp == std::u32string_view::npos) sp = line.size();
     if (sp > p) {
       ++words;
       bool plain = sp - p >= 2 && sp - p <= 8;
@@ -66,7 +67,7 @@ bool is_chrome(const std::u32string& line) {
 }
 
 // "- 3 -", "第 3 页", "第3页 共10页", "3", "3/10": page furniture
-bool is_page_number(const std::u32string& line) {
+bool is_page_number(std::u32string_view line) {
   if (line.size() > 16) return false;
   size_t digits = 0;
   for (char32_t c : line) {
@@ -77,12 +78,22 @@ bool is_page_number(const std::u32string& line) {
   return digits > 0 && digits <= 4;
 }
 
+// Whether line, with its spaces taken out, is word ("目  录" is 目录).
+bool equals_without_spaces(std::u32string_view line, std::u32string_view word) {
+  size_t k = 0;
+  for (char32_t c : line) {
+    if (c == U' ') continue;
+    if (k == word.size() || word[k] != c) return false;
+    ++k;
+  }
+  return k == word.size();
+}
+
 // A table-of-contents entry: "一、主要举措和成效……3", "目  录"
-bool is_contents_line(const std::u32string& line) {
+bool is_contents_line(std::u32string_view line) {
   static const auto titles = data_sections("noise.txt").at("contents_titles");
-  std::u32string squeezed;
-  for (char32_t c : line) if (c != U' ') squeezed += c;
-  if (std::find(titles.begin(), titles.end(), squeezed) != titles.end()) return true;
+  for (const auto& title : titles)
+    if (equals_without_spaces(line, title)) return true;
   size_t e = line.size();
   while (e > 0 && (is_digit(line[e - 1]) || line[e - 1] == U' ')) --e;
   if (e == line.size() || e == 0) return false;
@@ -94,23 +105,23 @@ bool is_contents_line(const std::u32string& line) {
 }
 
 // A line without 。 that is short or ends like a heading or a title is complete.
-bool looks_complete(const std::u32string& line) {
+bool looks_complete(std::u32string_view line) {
   static const auto finals = data_sections("title_ends.txt").at("heading_finals");
-  if (line.find(U'。') != std::u32string::npos) return false;
+  if (line.find(U'。') != std::u32string_view::npos) return false;
   if (line.size() <= 24) return true;
   for (const auto& f : finals)
     if (line.size() >= f.size() && line.compare(line.size() - f.size(), f.size(), f) == 0) return true;
   return false;
 }
 
-bool has_inner_punct(const std::u32string& s) {
+bool has_inner_punct(std::u32string_view s) {
   for (char32_t c : s) if (c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U',') return true;
   return false;
 }
 
 }  // namespace
 
-Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
+Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   Segmented out;
   // 1. lines, trimmed
   std::vector<Line> lines;
@@ -123,9 +134,10 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
     if (e > b) lines.push_back({b, e});
     i = j + 1;
   }
-  auto text_of = [&](const Line& l) { return in.chars.substr(l.begin, l.end - l.begin); };
+  const std::u32string_view chars = in.chars;
+  auto text_of = [&](const Line& l) { return chars.substr(l.begin, l.end - l.begin); };
   // 2. repeated short lines (watermarks, running headers)
-  std::unordered_map<std::u32string, int> seen;
+  std::unordered_map<std::u32string_view, int> seen;
   for (const Line& l : lines) if (l.end - l.begin <= 24) ++seen[text_of(l)];
   // 3. keep, drop or join
   size_t chrome = 0, pages = 0, contents = 0, repeats = 0, joins = 0;
@@ -133,9 +145,9 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
   std::vector<bool> joined;   // kept[k] continues kept[k-1]
   for (const Line& l : lines) {
     // chrome, page numbers, contents entries and watermarks are short lines:
-    // a long paragraph is never copied or looked up
+    // a long paragraph is never looked up
     const bool short_line = l.end - l.begin < 120;
-    std::u32string t = short_line ? text_of(l) : std::u32string();
+    const std::u32string_view t = text_of(l);
     bool marker = match_heading_marker(in.chars, l.begin).has_value();
     if (short_line && !marker && is_chrome(t)) {
       NormText c;
@@ -151,7 +163,7 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
     const Line& p = kept.empty() ? l : kept.back();
     bool prev_formatted = (in.flags[p.begin] & kMdHeading) || (p.end < in.size() && (in.flags[p.end] & kBoldEdge));
     if (!kept.empty() && !marker && !prev_formatted) {
-      std::u32string prev = text_of(kept.back());
+      std::u32string_view prev = text_of(kept.back());
       char32_t last = prev.back(), first = in.chars[l.begin];
       bool prev_open = !is_sentence_end(last) && (is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、');
       join = prev_open && !looks_complete(prev) && (has_inner_punct(prev) || prev.size() >= 25) &&
@@ -162,20 +174,30 @@ Segmented segment(const NormText& in, std::vector<Diagnostic>& diags) {
     joined.push_back(join);
     if (join) ++joins;
   }
-  // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins
-  NormText& t = out.text;
-  t.reserve(in.size());
-  t.written_as = in.written_as;
+  // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins.
+  // Written over the input in place: each kept line after the first follows at
+  // least one '\n' there, so the writing never overtakes the reading.
+  size_t w = 0;
   for (size_t k = 0; k < kept.size(); ++k) {
     const Line& l = kept[k];
     if (k > 0 && !joined[k]) {
-      uint32_t at = in.to[kept[k - 1].end - 1];
-      t.push(U'\n', at, at);
+      uint32_t at = in.to[w - 1];   // where the previous paragraph's last char ends
+      in.chars[w] = U'\n', in.from[w] = at, in.to[w] = at, in.flags[w] = 0;
+      ++w;
     }
-    if (!joined[k]) out.blocks.push_back({t.size(), 0});
-    t.append(in, l.begin, l.end);
-    out.blocks.back().end = t.size();
+    if (!joined[k]) out.blocks.push_back({w, 0});
+    std::copy(in.chars.begin() + l.begin, in.chars.begin() + l.end, in.chars.begin() + w);
+    std::copy(in.from.begin() + l.begin, in.from.begin() + l.end, in.from.begin() + w);
+    std::copy(in.to.begin() + l.begin, in.to.begin() + l.end, in.to.begin() + w);
+    std::copy(in.flags.begin() + l.begin, in.flags.begin() + l.end, in.flags.begin() + w);
+    w += l.end - l.begin;
+    out.blocks.back().end = w;
   }
+  in.chars.resize(w);
+  in.from.resize(w);
+  in.to.resize(w);
+  in.flags.resize(w);
+  out.text = std::move(in);
   if (chrome) diags.push_back({"noise_removed", Severity::info, "已去除 " + std::to_string(chrome) + " 行网页栏目文字（位置导航、字体、打印、浏览量等）。", std::nullopt});
   if (pages) diags.push_back({"page_numbers_removed", Severity::info, "已去除 " + std::to_string(pages) + " 行页码。", std::nullopt});
   if (contents) diags.push_back({"contents_removed", Severity::info, "已跳过 " + std::to_string(contents) + " 行目录（带引导点和页码），不作为标题。", std::nullopt});

@@ -21,6 +21,8 @@ struct Segmented {
   std::vector<NormText> chrome;  // the dropped chrome lines, each as cleaned text
 };
 
-Segmented segment(const NormText& in, std::vector<Diagnostic>& diags);
+// Takes the normalized text and cleans it in place (no second copy of a
+// document-sized text).
+Segmented segment(NormText in, std::vector<Diagnostic>& diags);
 
 }  // namespace reportlens

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checks.h"
@@ -48,7 +49,7 @@ StageTimes run_stages(const std::string& bytes) {
   NormText n = normalize(d, r.diagnostics);
   st.normalize = ms_since(t);
   t = Clock::now();
-  Segmented seg = segment(n, r.diagnostics);
+  Segmented seg = segment(std::move(n), r.diagnostics);
   st.segment = ms_since(t);
   t = Clock::now();
   r.sections = find_headings(seg, d.chars, r.diagnostics);

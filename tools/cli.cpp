@@ -4,6 +4,7 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli_decode.h"
@@ -43,7 +44,7 @@ int print_stage(const std::string& stage, const std::string& bytes) {
     if (stage == "clean") {
       std::cout << to_utf8(n.chars) << "\n";
     } else {
-      Segmented seg = segment(n, diags);
+      Segmented seg = segment(std::move(n), diags);
       if (stage == "blocks") {
         for (size_t i = 0; i < seg.blocks.size(); ++i)
           std::cout << i << "\t" << to_utf8(seg.text.chars.substr(seg.blocks[i].begin, seg.blocks[i].end - seg.blocks[i].begin)) << "\n";
