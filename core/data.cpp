@@ -72,17 +72,25 @@ const SimplifiedBmp& simplified_bmp() {
   return bmp;
 }
 
-char32_t to_simplified(char32_t c) {
+namespace {
+
+char32_t astral_simplified(char32_t c) {
   static const std::unordered_map<char32_t, char32_t> astral = [] {   // the few astral ones
     std::unordered_map<char32_t, char32_t> t;
     for (auto& row : data_rows("ts_characters.txt"))
       if (row.size() >= 2 && row[0].size() == 1 && !row[1].empty() && row[0][0] > 0xFFFF) t.emplace(row[0][0], row[1][0]);
     return t;
   }();
-  if (c < 0x3400) return c;
-  if (c <= 0xFFFF) return simplified_bmp().fold(c);
   auto it = astral.find(c);
   return it == astral.end() ? c : it->second;
+}
+
+}  // namespace
+
+char32_t to_simplified(char32_t c) {
+  if (c < 0x3400) return c;   // no Han char below: most punctuation and all ASCII return here
+  if (c <= 0xFFFF) return simplified_bmp().fold(c);
+  return astral_simplified(c);
 }
 
 }  // namespace reportlens

@@ -1,6 +1,7 @@
 // Stage 1, decode (see decode.h).
 #include "decode.h"
 
+#include <cstring>
 #include <string>
 
 namespace reportlens {
@@ -56,9 +57,15 @@ struct Out {
 
 // Chars of valid UTF-8 (bytes that are not continuation bytes).
 size_t lead_bytes(std::string_view s) {
-  size_t n = 0;
-  for (char b : s) n += (static_cast<unsigned char>(b) & 0xC0) != 0x80;
-  return n;
+  size_t continuation = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {   // eight bytes at a time: 10xxxxxx has bit 7 set, bit 6 clear
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    uint64_t marks = (w & ~(w << 1)) & 0x8080808080808080u;
+    continuation += ((marks >> 7) * 0x0101010101010101u) >> 56;   // the sum of the eight 0/1 bytes
+  }
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) >> 6) == 2;
+  return s.size() - continuation;
 }
 
 // WHATWG UTF-8 decoder: each maximal invalid subpart becomes one U+FFFD.
@@ -69,22 +76,21 @@ size_t decode_utf8(std::string_view s, Out& d) {
   size_t i = 0;
   while (i < size) {
     {   // the common run, state in locals: printable ASCII and well-formed
-        // 3-byte chars (no E0/ED, whose second bytes are restricted), none of
-        // them a control or U+FFFD, so nothing to count
+        // 3-byte chars, none of them a control or U+FFFD, so nothing to count
+        // (an overlong form or a surrogate leaves the run for the general rules)
       char32_t* chars = d.chars;
       uint32_t* utf16 = d.utf16;
       size_t n = d.n;
       uint32_t u16 = d.u16;
-      while (i < size) {
+      while (i + 2 < size) {
         unsigned b = p[i];
         char32_t c;
-        if (b >= 0x20 && b < 0x80) {
+        if (b - 0x20u < 0x60u) {
           c = b;
           i += 1;
-        } else if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < size && (p[i + 1] & 0xC0) == 0x80 &&
-                   (p[i + 2] & 0xC0) == 0x80) {
+        } else if ((b & 0xF0) == 0xE0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
           c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-          if (c == 0xFFFD) break;
+          if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFD) break;
           i += 3;
         } else {
           break;

@@ -160,12 +160,23 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
   };
   for (size_t i = 0; i < s.size();) {
     char32_t c = s[i];
-    if (c >= 0x4E00 && c <= 0x9FFF) {   // most of a report: a Han char opens no markup and folds by table
+    if (c >= 0x4E00 && c <= 0x9FFF) {   // most of a report: a run of Han chars, which open no markup
       line_checked = true;              // (a line that starts with one has no markdown block mark)
-      char32_t f = simplified.fold(c);
-      if (f != c) note_fold(f, c);
-      emit(f, i, i + 1);
-      ++i;
+      char32_t* chars = t.chars.data();   // through pointers: the flag bytes' stores would make
+      uint32_t* from = t.from.data();     // the compiler reload every vector's pointer
+      uint32_t* to = t.to.data();
+      uint8_t* flags = t.flags.data();
+      do {
+        char32_t f = simplified.fold(c);
+        if (f != c) note_fold(f, c);
+        chars[n] = f;
+        from[n] = static_cast<uint32_t>(i);
+        to[n] = static_cast<uint32_t>(i + 1);
+        flags[n] = pending;
+        pending = 0;
+        ++n;
+        ++i;
+      } while (i < s.size() && (c = s[i]) >= 0x4E00 && c <= 0x9FFF);
       continue;
     }
     std::string name;
