@@ -104,6 +104,32 @@ bool parse_entity(const std::u32string& s, size_t i, char32_t& out, size_t& end)
   return true;
 }
 
+// Chars of the common blocks that the general path of normalize() emits as
+// they are once their line's markdown marks are looked at: no markup, no
+// context rule, no fold, assigned. Normalize copies runs of them (and of Han
+// chars) without the general path.
+const BmpSet& plain_chars() {
+  static const BmpSet set = [] {
+    BmpSet out;
+    auto consider = [&](char32_t lo, char32_t hi) {
+      for (char32_t c = lo; c <= hi; ++c) {
+        if (c == U'<' || c == U'/' || c == U'&' || c == U'*' || c == U'|' || c == U'．' || c == U'：') continue;
+        if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060) continue;
+        if (fold_char(c) != c) continue;
+        utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+        if (cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) continue;
+        out.add(c);
+      }
+    };
+    consider(0x20, 0x7E);       // ASCII
+    consider(0x2000, 0x206F);   // general punctuation: “ ” … —
+    consider(0x3000, 0x303F);   // CJK punctuation: 。 、 《 》
+    consider(0xFF00, 0xFFEF);   // full-width forms: ， ； ！
+    return out;
+  }();
+  return set;
+}
+
 }  // namespace
 
 char32_t fold_char(char32_t c) {
@@ -158,17 +184,25 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     in_folded.add(f);
     in_folded.add(c);
   };
+  const BmpSet& plain = plain_chars();
+  auto is_cjk = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
   for (size_t i = 0; i < s.size();) {
     char32_t c = s[i];
-    if (c >= 0x4E00 && c <= 0x9FFF) {   // most of a report: a run of Han chars, which open no markup
-      line_checked = true;              // (a line that starts with one has no markdown block mark)
+    // most of a report: a run of Han chars, which open no markup and fold by
+    // table, and of plain chars (a line that starts with a Han char has no
+    // markdown block mark; a plain char may be one, so it waits for the check)
+    if (is_cjk(c) || (line_checked && plain.has(c))) {
+      line_checked = true;
       char32_t* chars = t.chars.data();   // through pointers: the flag bytes' stores would make
       uint32_t* from = t.from.data();     // the compiler reload every vector's pointer
       uint32_t* to = t.to.data();
       uint8_t* flags = t.flags.data();
       do {
-        char32_t f = simplified.fold(c);
-        if (f != c) note_fold(f, c);
+        char32_t f = c;
+        if (is_cjk(c)) {
+          f = simplified.fold(c);
+          if (f != c) note_fold(f, c);
+        }
         chars[n] = f;
         from[n] = static_cast<uint32_t>(i);
         to[n] = static_cast<uint32_t>(i + 1);
@@ -176,7 +210,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
         pending = 0;
         ++n;
         ++i;
-      } while (i < s.size() && (c = s[i]) >= 0x4E00 && c <= 0x9FFF);
+      } while (i < s.size() && (is_cjk(c = s[i]) || plain.has(c)));
       continue;
     }
     std::string name;
