@@ -52,7 +52,7 @@ Result analyze(std::string_view input, const Options& options) {
     if (seg.blocks.empty())
       r.diagnostics.push_back({"no_text", Severity::error, "清理后没有剩下可读的正文。", std::nullopt});
   }
-  spans_to_utf16(r, decoded.utf16);
+  spans_to_utf16(r, decoded);
   return r;
 }
 

@@ -7,21 +7,19 @@
 namespace reportlens {
 namespace {
 
-// Writes code points and their UTF-16 offsets into storage sized beforehand
-// (one char per UTF-8 lead byte), so the hot loop has no capacity checks: only
-// a stray continuation byte, which becomes a U+FFFD of its own, takes a slot no
-// lead byte paid for (room()). Also counts what marks binary data: NULs, other controls, U+FFFD.
+// Writes code points into storage sized beforehand (one char per UTF-8 lead
+// byte), so the hot loop has no capacity checks: only a stray continuation
+// byte, which becomes a U+FFFD of its own, takes a slot no lead byte paid for
+// (room()). Notes the chars beyond the BMP, and counts what marks binary data:
+// NULs, other controls, U+FFFD.
 struct Out {
   explicit Out(Decoded& d, size_t capacity) : d_(d) { resize(capacity); }
   char32_t* chars;
-  uint32_t* utf16;
   size_t n = 0;
-  uint32_t u16 = 0;
   size_t nul = 0, ctrl = 0, bad = 0;
   void push(char32_t c) {
-    chars[n] = c;
-    utf16[n++] = u16;
-    u16 += c > 0xFFFF ? 2 : 1;
+    if (c > 0xFFFF) d_.astral.push_back(static_cast<uint32_t>(n));
+    chars[n++] = c;
     if (c < 0x20) {
       if (c == 0) ++nul;
       else if (c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
@@ -36,11 +34,7 @@ struct Out {
     }
     --spare_;
   }
-  void finish() {   // cut to length; the UTF-16 offsets get their end entry
-    d_.chars.resize(n);
-    d_.utf16.resize(n + 1);
-    d_.utf16[n] = u16;
-  }
+  void finish() { d_.chars.resize(n); }   // cut to length
 
  private:
   Decoded& d_;
@@ -49,9 +43,7 @@ struct Out {
   void resize(size_t capacity) {
     cap_ = capacity;
     d_.chars.resize(cap_);
-    d_.utf16.resize(cap_ + 1);
     chars = d_.chars.data();
-    utf16 = d_.utf16.data();
   }
 };
 
@@ -79,9 +71,7 @@ size_t decode_utf8(std::string_view s, Out& d) {
         // 3-byte chars, none of them a control or U+FFFD, so nothing to count
         // (an overlong form or a surrogate leaves the run for the general rules)
       char32_t* chars = d.chars;
-      uint32_t* utf16 = d.utf16;
       size_t n = d.n;
-      uint32_t u16 = d.u16;
       while (i + 2 < size) {
         unsigned b = p[i];
         char32_t c;
@@ -95,11 +85,9 @@ size_t decode_utf8(std::string_view s, Out& d) {
         } else {
           break;
         }
-        chars[n] = c;
-        utf16[n++] = u16++;
+        chars[n++] = c;
       }
       d.n = n;
-      d.u16 = u16;
     }
     if (i >= size) break;
     unsigned char b = p[i];   // one char by the general rules
@@ -149,7 +137,6 @@ Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>
   if (bytes.empty()) {
     diags.push_back({"empty_input", Severity::error, "输入为空：没有可分析的文本。", std::nullopt});
     d.usable = false;
-    d.utf16.push_back(0);
     return d;
   }
   if (bytes.size() > max_bytes) {

@@ -6,6 +6,7 @@
 // with one warning giving the first offset. Empty, binary and
 // oversized input get an error diagnostic; oversized input is cut, not dropped.
 #pragma once
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -15,8 +16,14 @@ namespace reportlens {
 
 struct Decoded {
   std::u32string chars;
-  std::vector<uint32_t> utf16;   // UTF-16 offset of chars[i]; one extra entry at the end
-  bool usable = true;            // false: empty or binary, nothing to analyze
+  std::vector<uint32_t> astral;   // indexes of the chars beyond the BMP (two UTF-16 units each), ascending
+  bool usable = true;             // false: empty or binary, nothing to analyze
+
+  // UTF-16 offset of chars[i]; chars.size() (or past it) gives the end.
+  uint32_t utf16_offset(size_t i) const {
+    i = std::min(i, chars.size());
+    return static_cast<uint32_t>(i + (std::lower_bound(astral.begin(), astral.end(), i) - astral.begin()));
+  }
 };
 
 Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>& diags);

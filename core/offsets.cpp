@@ -3,11 +3,10 @@
 
 namespace reportlens {
 
-void spans_to_utf16(Result& r, const std::vector<uint32_t>& utf16) {
+void spans_to_utf16(Result& r, const Decoded& decoded) {
   auto map = [&](Span& s) {
-    uint32_t last = static_cast<uint32_t>(utf16.size() - 1);
-    s.begin = utf16[std::min(s.begin, last)];
-    s.end = utf16[std::min(s.end, last)];
+    s.begin = decoded.utf16_offset(s.begin);
+    s.end = decoded.utf16_offset(s.end);
   };
   auto map_opt = [&](std::optional<Span>& s) { if (s) map(*s); };
   map_opt(r.meta.title_span);

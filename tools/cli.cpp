@@ -38,7 +38,7 @@ int print_stage(const std::string& stage, const std::string& bytes) {
   std::vector<Diagnostic> diags;
   Decoded d = decode(bytes, Options{}.max_input_bytes, diags);
   if (stage == "decode") {
-    std::cout << "code points: " << d.chars.size() << "\nutf16 units: " << d.utf16.back() << "\n";
+    std::cout << "code points: " << d.chars.size() << "\nutf16 units: " << d.utf16_offset(d.chars.size()) << "\n";
   } else {
     NormText n = normalize(d, diags);
     if (stage == "clean") {
