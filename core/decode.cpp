@@ -47,6 +47,16 @@ struct Out {
   }
 };
 
+// w as read from little-endian memory (x86, Arm and WebAssembly are; a
+// big-endian build swaps).
+uint32_t little_endian(uint32_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap32(w);
+#else
+  return w;
+#endif
+}
+
 // Chars of valid UTF-8 (bytes that are not continuation bytes).
 size_t lead_bytes(std::string_view s) {
   size_t continuation = 0, i = 0;
@@ -72,14 +82,16 @@ size_t decode_utf8(std::string_view s, Out& d) {
         // (an overlong form or a surrogate leaves the run for the general rules)
       char32_t* chars = d.chars;
       size_t n = d.n;
-      while (i + 2 < size) {
-        unsigned b = p[i];
+      while (i + 4 <= size) {
+        uint32_t w;   // the next four bytes, the first in the low byte
+        std::memcpy(&w, p + i, 4);
+        w = little_endian(w);
         char32_t c;
-        if (b - 0x20u < 0x60u) {
-          c = b;
+        if ((w & 0xFF) - 0x20u < 0x60u) {
+          c = w & 0xFF;
           i += 1;
-        } else if ((b & 0xF0) == 0xE0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-          c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        } else if ((w & 0xC0C0F0) == 0x8080E0) {   // 1110xxxx 10xxxxxx 10xxxxxx, tested at once
+          c = ((w & 0x0F) << 12) | ((w & 0x3F00) >> 2) | ((w >> 16) & 0x3F);
           if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFD) break;
           i += 3;
         } else {
