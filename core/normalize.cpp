@@ -193,10 +193,14 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     // markdown block mark; a plain char may be one, so it waits for the check)
     if (is_cjk(c) || (line_checked && plain.has(c))) {
       line_checked = true;
-      char32_t* chars = t.chars.data();   // through pointers: the flag bytes' stores would make
-      uint32_t* from = t.from.data();     // the compiler reload every vector's pointer
+      // through pointers and locals: the flag bytes' stores would make the
+      // compiler reload every vector's pointer and the input's size
+      char32_t* chars = t.chars.data();
+      uint32_t* from = t.from.data();
       uint32_t* to = t.to.data();
       uint8_t* flags = t.flags.data();
+      const char32_t* src = s.data();
+      const size_t size = s.size();
       do {
         char32_t f = c;
         if (is_cjk(c)) {
@@ -210,7 +214,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
         pending = 0;
         ++n;
         ++i;
-      } while (i < s.size() && (is_cjk(c = s[i]) || plain.has(c)));
+      } while (i < size && (is_cjk(c = src[i]) || plain.has(c)));
       continue;
     }
     std::string name;

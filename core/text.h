@@ -6,12 +6,37 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "types.h"
 
 namespace reportlens {
+
+// An allocator whose resize() leaves new elements of a trivial type unwritten:
+// the per-char tables below are sized to the whole input and filled right
+// after, so zeroing them first would be wasted work.
+template <class T>
+struct NoZeroAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = NoZeroAllocator<U>;
+  };
+  NoZeroAllocator() = default;
+  template <class U>
+  NoZeroAllocator(const NoZeroAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <class T>
+using RawVector = std::vector<T, NoZeroAllocator<T>>;
 
 enum CharFlag : uint8_t {
   kBoldEdge = 1,   // a markdown ** / HTML <b> boundary was dropped just before this char
@@ -20,9 +45,9 @@ enum CharFlag : uint8_t {
 
 struct NormText {
   std::u32string chars;
-  std::vector<uint32_t> from;   // first input code point of chars[i]
-  std::vector<uint32_t> to;     // one past the last input code point of chars[i]
-  std::vector<uint8_t> flags;
+  RawVector<uint32_t> from;   // first input code point of chars[i]
+  RawVector<uint32_t> to;     // one past the last input code point of chars[i]
+  RawVector<uint8_t> flags;
   // (folded char, input char) for the traditional chars met: the first input
   // form of each folded char, sorted by folded char (as_written looks them up)
   std::vector<std::pair<char32_t, char32_t>> written_as;
