@@ -39,7 +39,9 @@ Result analyze(std::string_view input, const Options& options) {
     Segmented seg = segment(normalize(decoded, r.diagnostics), r.diagnostics);
     r.stats.text_chars = static_cast<uint32_t>(seg.text.size());
     r.stats.blocks = static_cast<uint32_t>(seg.blocks.size());
-    for (char32_t c : seg.text.chars) r.stats.han_chars += is_han(c);
+    uint32_t han = 0;   // a local: a count kept in the Result could alias the chars, and not be vectorized
+    for (char32_t c : seg.text.chars) han += is_han(c);
+    r.stats.han_chars = han;
     r.sections = find_headings(seg, decoded.chars, r.diagnostics);
     assign_parts(r.sections);
     r.missing_parts = missing_parts(r.sections);
