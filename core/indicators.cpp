@@ -447,6 +447,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     for (size_t k = 0; k < sections.size(); ++k) sibling_index[k] = next[sections[k].parent]++;
   }
   scan.indicators.reserve(found.size());
+  Categorizer categorizer;
   const bool traditional = !t.written_as.empty();   // words from the vocabulary are shown as the report writes them
   for (Found& f : found) {
     Indicator x;
@@ -456,8 +457,8 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.label = t.as_written(f.label);
     // a label of a word or two (登记) says less than its clause (技术合同认定接件693次、完成登记1563份)
     bool thin = f.label.size() <= 3;
-    x.category = categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
-    if (x.category.empty()) x.category = categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
+    x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
+    if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
     x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::move(f.unit);
     x.approx = traditional && !f.approx.empty() ? t.as_written(from_utf8(f.approx)) : std::move(f.approx);
     x.bound = std::move(f.bound);
