@@ -2,7 +2,6 @@
 #include "indicators.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "data.h"
 #include "headings.h"
@@ -110,7 +109,8 @@ class Scanner {
   void block(size_t b, size_t e, std::vector<Found>& out) {
     block_begin_ = b;
     block_end_ = e;
-    names_found_ = false;
+    names_.clear();
+    names_scanned_ = b;
     size_t first = out.size();
     for (size_t i = b; i < e;) {
       size_t next = i + 1;
@@ -138,26 +138,23 @@ class Scanner {
   const std::u32string& input_;
   const Vocab& v_;
   size_t block_begin_ = 0, block_end_ = 0;   // the block being scanned
-  bool names_found_ = false;                  // names_ holds the block's fixed names
-  std::vector<std::pair<size_t, size_t>> names_;
+  std::vector<std::pair<size_t, size_t>> names_;   // fixed names of the block, [begin, end), in text order
+  size_t names_scanned_ = 0;                       // names_ holds those starting before this
   size_t too_long_ = 0;
   Span too_long_first_;
 
   const std::u32string& s() const { return t_.chars; }
 
-  // Whether [b, e) overlaps a fixed name of the block. The block's names are
-  // found once, when its first quantity asks; only those starting at most the
-  // longest name's length before b can reach it.
+  // Whether [b, e) overlaps a fixed name of the block. Names are looked for
+  // only where one can reach a quantity, from the longest name's length before
+  // it; quantities come in text order, so each char is looked at once.
   bool in_name(size_t b, size_t e) {
-    if (!names_found_) {
-      names_.clear();
-      for (size_t i = block_begin_; i < block_end_; ++i)
-        if (auto* list = v_.names.starting_with(s()[i]))
-          for (const auto& name : *list)
-            if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
-      names_found_ = true;
-    }
-    size_t from = b > v_.longest_name ? b - v_.longest_name : 0;
+    size_t from = b > block_begin_ + v_.longest_name ? b - v_.longest_name : block_begin_;
+    for (size_t i = std::max(names_scanned_, from); i < std::min(e, block_end_); ++i)
+      if (auto* list = v_.names.starting_with(s()[i]))
+        for (const auto& name : *list)
+          if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
+    names_scanned_ = std::max(names_scanned_, e);
     auto it = std::lower_bound(names_.begin(), names_.end(), std::make_pair(from, size_t{0}));
     for (; it != names_.end() && it->first < e; ++it)
       if (b < it->second) return true;
@@ -422,11 +419,17 @@ class Scanner {
 
 };
 
-std::vector<int> section_path(const std::vector<Section>& sections, const std::vector<int>& sibling_index, int s) {
-  std::vector<int> path;
-  for (; s >= 0; s = sections[s].parent) path.push_back(sibling_index[s]);
-  std::reverse(path.begin(), path.end());   // root first
-  return path;
+// The path of every section, root first: the index of each section among its
+// parent's children.
+std::vector<std::vector<int>> section_paths(const std::vector<Section>& sections) {
+  std::vector<std::vector<int>> paths(sections.size());
+  std::vector<int> children(sections.size() + 1, 0);   // by parent + 1: children seen
+  for (size_t k = 0; k < sections.size(); ++k) {
+    int parent = sections[k].parent;
+    if (parent >= 0) paths[k] = paths[parent];   // a parent comes before its children
+    paths[k].push_back(children[parent + 1]++);
+  }
+  return paths;
 }
 
 }  // namespace
@@ -441,11 +444,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
                                 std::to_string(scanner.too_long()) + " 处数字超过 18 位，无法作为数量读取，已跳过（首处见所标位置）。",
                                 scanner.too_long_first()});
   const NormText& t = seg.text;
-  std::vector<int> sibling_index(sections.size());
-  {
-    std::unordered_map<int, int> next;   // parent -> children seen
-    for (size_t k = 0; k < sections.size(); ++k) sibling_index[k] = next[sections[k].parent]++;
-  }
+  const std::vector<std::vector<int>> paths = section_paths(sections);
   scan.indicators.reserve(found.size());
   Categorizer categorizer;
   const bool traditional = !t.written_as.empty();   // words from the vocabulary are shown as the report writes them
@@ -465,7 +464,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.kind = std::move(f.kind);
     x.role = std::move(f.role);
     x.section = innermost_section(sections, x.span.begin);
-    x.section_path = section_path(sections, sibling_index, x.section);
+    if (x.section >= 0) x.section_path = paths[x.section];
     scan.indicators.push_back(std::move(x));
   }
   return scan;
