@@ -14,7 +14,8 @@
 namespace reportlens {
 namespace {
 
-bool contains_word(const std::vector<std::u32string>& words, const std::u32string& w) {
+template <class Word>
+bool contains_word(const std::vector<Word>& words, std::basic_string_view<typename Word::value_type> w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
@@ -23,6 +24,7 @@ struct Unit {
   std::string base, kind;
   int scale = 0;
   bool classifier = false;   // a measure word a noun follows (3家企业), from [classifiers]
+  bool base_as_written = false;   // the base unit is the measure word itself (項 shows as 項)
 };
 
 struct Vocab {
@@ -30,9 +32,10 @@ struct Vocab {
   PhraseIndex<size_t> units_index;   // written form -> index into units, longest first
   PhraseIndex<> names;
   size_t longest_name = 0;   // in chars: how far before a quantity a name can start and still reach it
-  std::vector<std::u32string> classifiers, rank_units, kind_word_tails;
+  std::vector<std::u32string> classifiers, kind_word_tails;
+  std::vector<std::string> rank_units, phase_units;   // base units, as Found::unit has them
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
-  std::vector<std::u32string> from_to, followers, leaders, phase_units;
+  std::vector<std::u32string> from_to, followers, leaders;
   // words that may end right before a number, reversed so they index by their
   // last char: approx_before (-> its index, longest first) and leaders
   PhraseIndex<size_t> approx_before_ending;
@@ -51,7 +54,7 @@ const Vocab& vocab() {
         out.units.push_back({f, to_utf8(row[1]), to_utf8(row[2]), std::stoi(to_utf8(row[3]))});
       else if (section == "classifiers") out.classifiers.push_back(f);
       else if (section == "from_to") out.from_to.push_back(f);
-      else if (section == "rank_units") out.rank_units.push_back(f);
+      else if (section == "rank_units") out.rank_units.push_back(to_utf8(f));
       else if (section == "kind_word_tails") out.kind_word_tails.push_back(f);
       else if (row.size() >= 2) {
         auto entry = std::make_pair(f, to_utf8(row[1]));
@@ -73,9 +76,12 @@ const Vocab& vocab() {
     for (size_t a = 0; a < out.approx_before.size(); ++a) out.approx_before_ending.add(reversed(out.approx_before[a].first), a);
     for (const auto& l : out.leaders) out.leaders_ending.add(reversed(l), l);
     for (size_t w = 0; w < out.kind_words.size(); ++w) out.kind_words_ending.add(reversed(out.kind_words[w].first), w);
-    out.phase_units = non["phase_units"];
+    for (const auto& p : non["phase_units"]) out.phase_units.push_back(to_utf8(p));
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
-    for (Unit& u : out.units) u.classifier = contains_word(out.classifiers, u.written);
+    for (Unit& u : out.units) {
+      u.classifier = contains_word(out.classifiers, u.written);
+      u.base_as_written = u.base == to_utf8(u.written);
+    }
     for (const auto& n : non["names"]) out.names.add(n), out.longest_name = std::max(out.longest_name, n.size());
     return out;
   }();
@@ -91,7 +97,9 @@ struct Found {
   size_t num_begin, unit_end;
   size_t label_end;              // past the noun read after a classifier
   Decimal value;
-  std::string unit, kind, approx, bound, role;
+  std::string unit;
+  std::string_view kind, bound, role;   // words of the vocabulary or literals, which outlive the scan
+  std::u32string_view approx;           // as the vocabulary writes it
   std::u32string label;
   std::u32string_view clause;        // views into the cleaned text, which outlives the scan
   std::u32string_view wide_clause;   // the whole clause, earlier quantities included (for categories)
@@ -115,11 +123,10 @@ class Scanner {
     for (size_t i = b; i < e;) {
       size_t next = i + 1;
       if (starts_number(i, b)) {
-        if (auto f = read_quantity(i, b, e)) {
-          out.push_back(std::move(*f));
-          next = std::max(next, f->unit_end);
-        } else if (auto n = read_number(t_.chars, i)) {
-          next = std::max(next, n->end);
+        if (auto n = read_number(s(), i)) {
+          auto f = read_quantity(*n, b, e);
+          next = std::max(next, f ? f->unit_end : n->end);
+          if (f) out.push_back(std::move(*f));
         } else if (is_digit(s()[i])) {   // a digit run too long to be a quantity (over 18 digits)
           size_t k = i;
           while (k < e && (is_digit(s()[k]) || s()[k] == U',' || s()[k] == U'.')) ++k;
@@ -193,14 +200,15 @@ class Scanner {
     return false;
   }
 
-  std::optional<Found> read_quantity(size_t i, size_t b, size_t e) {
-    auto n = read_number(s(), i);
-    if (!n || n->end > e) return std::nullopt;
+  // The quantity the number n read in the block [b, e) starts, if it is one.
+  std::optional<Found> read_quantity(const Number& n, size_t b, size_t e) {
+    if (n.end > e) return std::nullopt;
+    const size_t i = n.begin;
     Found f{};
     f.num_begin = i;
     f.text_begin = i;
-    f.value = n->value;
-    size_t j = n->end;
+    f.value = n.value;
+    size_t j = n.end;
     // bound before the number: 超300项, 突破 160 家
     size_t k = i;
     while (k > b && s()[k - 1] == U' ') --k;
@@ -209,7 +217,7 @@ class Scanner {
       for (const auto& [reversed, a] : *list) {   // longest first
         const auto& w = v_.approx_before[a];
         if (!ends_at(w.first)) continue;
-        f.approx = to_utf8(w.first);
+        f.approx = w.first;
         f.bound = w.second;
         f.text_begin = k - w.first.size();
         break;
@@ -219,7 +227,7 @@ class Scanner {
     bool ordinal = false;
     if (auto* list = k > b ? v_.leaders_ending.starting_with(s()[k - 1]) : nullptr)
       for (const auto& [reversed, l] : *list) ordinal |= ends_at(l);
-    if (n->percent_words) {
+    if (n.percent_words) {
       f.unit = "%";
       f.kind = "percent";
       f.unit_end = j;
@@ -229,7 +237,7 @@ class Scanner {
       bool half = false;
       if (auto m = word_at(v_.approx_middle, u)) {          // 30余件, 50多次
         if (unit_at(u + m->first.size())) {
-          f.approx = to_utf8(m->first);
+          f.approx = m->first;
           f.bound = m->second;
           u += m->first.size();
         }
@@ -245,7 +253,7 @@ class Scanner {
         f.unit_end = u + (month ? 1 : 2);
       } else if (unit) {
         f.unit = unit->base;
-        f.unit_written = unit->base == to_utf8(unit->written);
+        f.unit_written = unit->base_as_written;
         f.kind = unit->kind;
         f.value = f.value.scaled(unit->scale);
         f.unit_end = u + unit->written.size();
@@ -265,14 +273,14 @@ class Scanner {
       f.classifier = unit && unit->classifier;
     }
     if (ordinal) {
-      if (!contains_word(v_.rank_units, from_utf8(f.unit))) return std::nullopt;
+      if (!contains_word(v_.rank_units, f.unit)) return std::nullopt;
       f.kind = "rank";
       f.classifier = false;
     }
     // bound after the unit: 4次以上
     if (f.approx.empty()) {
       if (auto w = word_at(v_.approx_after, f.unit_end)) {
-        f.approx = to_utf8(w->first);
+        f.approx = w->first;
         f.bound = w->second;
         f.unit_end += w->first.size();
       }
@@ -284,10 +292,10 @@ class Scanner {
     size_t chain = f.unit_end;   // 二次、三次、四次全会
     while (chain + 2 < e && s()[chain] == U'、' && is_cn_digit(s()[chain + 1]) && s()[chain + 2] == U'次') chain += 3;
     if (followed_by(chain, v_.followers)) return std::nullopt;
-    if (n->chinese) {
+    if (n.chinese) {
       if (f.value.mantissa == 0) return std::nullopt;   // 零部件
-      if (f.value.mantissa == 1 && f.value.exponent == 0 && n->end - n->begin == 1 && f.kind != "duration") return std::nullopt;
-      if (contains_word(v_.phase_units, from_utf8(f.unit)) && f.unit_end < e && is_han(s()[f.unit_end]))
+      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && f.kind != "duration") return std::nullopt;
+      if (contains_word(v_.phase_units, f.unit) && f.unit_end < e && is_han(s()[f.unit_end]))
         return std::nullopt;   // 三期未来种子基金: the name of a phase
       if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return std::nullopt;
     }
@@ -314,7 +322,7 @@ class Scanner {
       f.wide_clause = text.substr(wb, ce - wb);
       const std::u32string_view before = text.substr(cb, f.text_begin - cb);
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位
-      std::string kind_word;
+      std::string_view kind_word;
       std::u32string_view kind_text;
       std::u32string_view core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
       for (bool cut = true; cut;) {
@@ -459,10 +467,10 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
     if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
     x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::move(f.unit);
-    x.approx = traditional && !f.approx.empty() ? t.as_written(from_utf8(f.approx)) : std::move(f.approx);
-    x.bound = std::move(f.bound);
-    x.kind = std::move(f.kind);
-    x.role = std::move(f.role);
+    x.approx = traditional && !f.approx.empty() ? t.as_written(std::u32string(f.approx)) : to_utf8(f.approx);
+    x.bound = f.bound;
+    x.kind = f.kind;
+    x.role = f.role;
     x.section = innermost_section(sections, x.span.begin);
     if (x.section >= 0) x.section_path = paths[x.section];
     scan.indicators.push_back(std::move(x));
