@@ -363,21 +363,20 @@ class Scanner {
         after = action_after(s(), f.unit_end, e);   // 先后8次召集专题会议
         if (after.size() < 2) after.clear();
       }
-      const std::u32string cleaned = clean_label(std::u32string(before));
-      std::u32string label = cleaned;
+      std::u32string label = clean_label(before);
       if (!after.empty()) {
-        label = ends_with_de(before) && !cleaned.empty() && cleaned.size() <= 6 ? cleaned + U"的" + after : after;
+        label = ends_with_de(before) && !label.empty() && label.size() <= 6 ? label + U"的" + after : std::move(after);
       } else if (ends_with_de(before) && f.classifier && x > first) {   // 目前已通过审批准入的35家: the noun is elided
-        label = cleaned + U"的" + out[x - 1].label;
+        label += U"的" + out[x - 1].label;
       }
       // a bare change or share word, or a bare verb: carry the noun of the quantity before
-      bool bare_kind = !kind_text.empty() && (label.size() <= kind_text.size() + 3 || clean_label(label) == clean_label(std::u32string(kind_text)));
+      bool bare_kind = !kind_text.empty() && (label.size() <= kind_text.size() + 3 || clean_label(label) == clean_label(kind_text));
       if (x > first && (label.empty() || bare_kind || is_verb_only(label))) {
         std::u32string prev = out[x - 1].label;
         if (size_t vl = leading_verb_length(prev); vl && is_verb_only(label)) prev.erase(0, vl);
         label = label.empty() ? prev : (is_verb_only(label) ? label + prev : prev + U" " + label);
       }
-      f.label = label;
+      f.label = std::move(label);
     }
     distribute(out, first);
     // from-to pairs: 由16个减至14个, 由法定的20个工作日缩短至3个工作日
