@@ -433,8 +433,12 @@ std::vector<std::vector<int>> section_paths(const std::vector<Section>& sections
   std::vector<int> children(sections.size() + 1, 0);   // by parent + 1: children seen
   for (size_t k = 0; k < sections.size(); ++k) {
     int parent = sections[k].parent;
-    if (parent >= 0) paths[k] = paths[parent];   // a parent comes before its children
-    paths[k].push_back(children[parent + 1]++);
+    std::vector<int>& path = paths[k];
+    if (parent >= 0) {   // a parent comes before its children
+      path.reserve(paths[parent].size() + 1);
+      path = paths[parent];
+    }
+    path.push_back(children[parent + 1]++);
   }
   return paths;
 }
@@ -456,7 +460,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   Categorizer categorizer;
   const bool traditional = !t.written_as.empty();   // words from the vocabulary are shown as the report writes them
   for (Found& f : found) {
-    Indicator x;
+    Indicator& x = scan.indicators.emplace_back();
     x.text = printed(t, input, f.text_begin, f.text_end);
     x.span = t.input_span(f.text_begin, f.text_end);
     x.value = f.value.to_double();
@@ -466,13 +470,12 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
     if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
     x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::move(f.unit);
-    x.approx = traditional && !f.approx.empty() ? t.as_written(std::u32string(f.approx)) : to_utf8(f.approx);
+    if (!f.approx.empty()) x.approx = traditional ? t.as_written(std::u32string(f.approx)) : to_utf8(f.approx);
     x.bound = f.bound;
     x.kind = f.kind;
     x.role = f.role;
     x.section = innermost_section(sections, x.span.begin);
     if (x.section >= 0) x.section_path = paths[x.section];
-    scan.indicators.push_back(std::move(x));
   }
   return scan;
 }
