@@ -120,7 +120,12 @@ class Scanner {
     names_.clear();
     names_scanned_ = b;
     size_t first = out.size();
+    const std::u32string& text = s();
     for (size_t i = b; i < e;) {
+      if (!is_digit(text[i]) && !is_cn_digit(text[i])) {   // most chars: no number starts here
+        ++i;
+        continue;
+      }
       size_t next = i + 1;
       if (starts_number(i, b)) {
         if (auto n = read_number(s(), i)) {
