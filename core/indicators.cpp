@@ -25,6 +25,7 @@ struct Unit {
   int scale = 0;
   bool classifier = false;   // a measure word a noun follows (3家企业), from [classifiers]
   bool base_as_written = false;   // the base unit is the measure word itself (項 shows as 項)
+  std::string base_counted = {};   // base + 次: 3场(次) counts 场次
 };
 
 struct Vocab {
@@ -81,6 +82,7 @@ const Vocab& vocab() {
     for (Unit& u : out.units) {
       u.classifier = contains_word(out.classifiers, u.written);
       u.base_as_written = u.base == to_utf8(u.written);
+      u.base_counted = u.base + "次";
     }
     for (const auto& n : non["names"]) out.names.add(n), out.longest_name = std::max(out.longest_name, n.size());
     return out;
@@ -97,8 +99,7 @@ struct Found {
   size_t num_begin, unit_end;
   size_t label_end;              // past the noun read after a classifier
   Decimal value;
-  std::string unit;
-  std::string_view kind, bound, role;   // words of the vocabulary or literals, which outlive the scan
+  std::string_view unit, kind, bound, role;   // words of the vocabulary or literals, which outlive the scan
   std::u32string_view approx;           // as the vocabulary writes it
   std::u32string label;
   std::u32string_view clause;        // views into the cleaned text, which outlives the scan
@@ -263,7 +264,7 @@ class Scanner {
         f.value = f.value.scaled(unit->scale);
         f.unit_end = u + unit->written.size();
         // 3场(次): a bracketed variant of the unit
-        if (starts_with_at(s(), f.unit_end, U"(次)")) { f.unit += "次"; f.unit_end += 3; }
+        if (starts_with_at(s(), f.unit_end, U"(次)")) { f.unit = unit->base_counted; f.unit_end += 3; }
       } else if (u < e && s()[u] == U':' && u + 1 < e && is_digit(s()[u + 1]) &&
                  std::u32string_view(s()).substr(k > b + 6 ? k - 6 : b, k - (k > b + 6 ? k - 6 : b)).find(U'比') !=
                      std::u32string_view::npos) {   // 收结比为1.04:1 (not a time 14:26)
@@ -474,7 +475,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     bool thin = f.label.size() <= 3;
     x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
     if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
-    x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::move(f.unit);
+    x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::string(f.unit);
     if (!f.approx.empty()) x.approx = traditional ? t.as_written(std::u32string(f.approx)) : to_utf8(f.approx);
     x.bound = f.bound;
     x.kind = f.kind;

@@ -1,6 +1,7 @@
 // Stage 8a, taxonomy (see taxonomy.h). Parses taxonomy.json once with
 // nlohmann/json (no exceptions) and puts every keyword, context and exclude
-// word in one trie, so one walk over a label or clause finds all of them.
+// word in one trie, so one walk over a label finds all of them, and one over a
+// clause its context and exclude words.
 #include "taxonomy.h"
 
 #include <algorithm>
@@ -12,10 +13,13 @@
 namespace reportlens {
 namespace {
 
-// Words as a trie of code points; a word is known by the node that ends it.
+// Words of a few kinds (bits) as a trie of code points; a word is known by
+// the node that ends it. A walk for some kinds leaves a branch as soon as no
+// word of those kinds lies further down it.
 class WordTrie {
  public:
-  uint32_t add(std::u32string_view word) {
+  uint32_t add(std::u32string_view word, uint8_t kind) {
+    if (word.empty()) return kRoot;   // an empty word names nothing
     uint32_t node = kRoot;
     for (char32_t c : word) {
       uint32_t next = child(node, c);
@@ -26,20 +30,25 @@ class WordTrie {
         else nodes_[node].children.emplace_back(c, next);
       }
       node = next;
+      nodes_[node].below |= kind;
     }
-    nodes_[node].ends_word = node != kRoot;   // an empty word names nothing
+    nodes_[node].ends |= kind;
     return node;
   }
 
   size_t size() const { return nodes_.size(); }
 
-  // Calls found(node) for every word written in s, once per occurrence.
+  // Calls found(node, kinds ending there) for every word of `kinds` written in
+  // s, once per occurrence.
   template <class Found>
-  void for_each_word(std::u32string_view s, Found&& found) const {
+  void for_each_word(std::u32string_view s, uint8_t kinds, Found&& found) const {
     for (size_t i = 0; i < s.size(); ++i) {
       uint32_t node = kRoot;
-      for (size_t k = i; k < s.size() && (node = child(node, s[k])) != kRoot; ++k)
-        if (nodes_[node].ends_word) found(node);
+      for (size_t k = i; k < s.size(); ++k) {
+        node = child(node, s[k]);
+        if (node == kRoot || !(nodes_[node].below & kinds)) break;
+        if (nodes_[node].ends & kinds) found(node, nodes_[node].ends);
+      }
     }
   }
 
@@ -47,7 +56,8 @@ class WordTrie {
   static constexpr uint32_t kRoot = 0;   // also "no such child": no edge leads back to the root
   struct Node {
     std::vector<std::pair<char32_t, uint32_t>> children;   // a few chars each, below the root
-    bool ends_word = false;
+    uint8_t ends = 0;    // kinds of the words that end here
+    uint8_t below = 0;   // kinds of the words that end here or further down
   };
   std::vector<Node> nodes_ = std::vector<Node>(1);
   // the root's children, straight from a BMP char: every char of a text asks
@@ -58,6 +68,11 @@ class WordTrie {
     for (const auto& [edge, next] : nodes_[node].children) if (edge == c) return next;
     return kRoot;
   }
+};
+
+enum WordKind : uint8_t {
+  kKeyword = 1,   // names a category in a label
+  kFilter = 2,    // a context or exclude word, looked for in the label and the clause
 };
 
 struct Rule {
@@ -81,10 +96,10 @@ const Taxonomy& taxonomy() {
     auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
     if (j.is_discarded()) return out;
     std::vector<std::pair<uint32_t, uint32_t>> keywords;   // (trie node, rule)
-    auto words = [&](const nlohmann::json& a) {
+    auto words = [&](const nlohmann::json& a, WordKind kind) {
       std::vector<uint32_t> nodes;
       if (a.is_array())
-        for (auto& x : a) if (x.is_string()) nodes.push_back(out.words.add(from_utf8(x.get<std::string>())));
+        for (auto& x : a) if (x.is_string()) nodes.push_back(out.words.add(from_utf8(x.get<std::string>()), kind));
       return nodes;
     };
     for (auto& g : j.value("groups", nlohmann::json::array()))
@@ -92,10 +107,10 @@ const Taxonomy& taxonomy() {
     for (auto& c : j.value("categories", nlohmann::json::array())) {
       Rule r;
       r.category = {c.value("id", ""), c.value("group", ""), c.value("name", "")};
-      for (uint32_t node : words(c.value("keywords", nlohmann::json::array())))
+      for (uint32_t node : words(c.value("keywords", nlohmann::json::array()), kKeyword))
         keywords.emplace_back(node, static_cast<uint32_t>(out.rules.size()));
-      r.context = words(c.value("context", nlohmann::json::array()));
-      r.exclude = words(c.value("exclude", nlohmann::json::array()));
+      r.context = words(c.value("context", nlohmann::json::array()), kFilter);
+      r.exclude = words(c.value("exclude", nlohmann::json::array()), kFilter);
       for (auto& u : c.value("units", nlohmann::json::array())) if (u.is_string()) r.units.push_back(u.get<std::string>());
       if (std::find_if(r.units.begin(), r.units.end(), [](const std::string& u) { return u == "万元" || u == "亿元"; }) !=
           r.units.end())
@@ -123,10 +138,9 @@ const std::string& Categorizer::categorize(std::u32string_view label, std::u32st
   const Taxonomy& tx = taxonomy();
   named_.clear();
   label_words_.clear();
-  tx.words.for_each_word(label, [&](uint32_t node) {
-    const auto& rules = tx.rules_named[node];
-    named_.insert(named_.end(), rules.begin(), rules.end());
-    label_words_.push_back(node);
+  tx.words.for_each_word(label, kKeyword | kFilter, [&](uint32_t node, uint8_t kinds) {
+    if (kinds & kKeyword) named_.insert(named_.end(), tx.rules_named[node].begin(), tx.rules_named[node].end());
+    if (kinds & kFilter) label_words_.push_back(node);
   });
   std::sort(named_.begin(), named_.end());   // taxonomy order
   named_.erase(std::unique(named_.begin(), named_.end()), named_.end());
@@ -135,7 +149,7 @@ const std::string& Categorizer::categorize(std::u32string_view label, std::u32st
     const Rule& r = tx.rules[index];
     if ((!r.context.empty() || !r.exclude.empty()) && !clause_read) {
       clause_words_.clear();
-      tx.words.for_each_word(clause, [&](uint32_t node) { clause_words_.push_back(node); });
+      tx.words.for_each_word(clause, kFilter, [&](uint32_t node, uint8_t) { clause_words_.push_back(node); });
       clause_read = true;
     }
     if (!r.context.empty() && !any_of_in(r.context, clause_words_) && !any_of_in(r.context, label_words_)) continue;
