@@ -12,6 +12,8 @@
 #include "text.h"
 
 namespace reportlens {
+
+using namespace std::string_view_literals;
 namespace {
 
 template <class Word>
@@ -178,7 +180,7 @@ class Scanner {
     char32_t c = s()[i];
     bool digit = is_digit(c);
     bool cn = is_cn_digit(c) && c != U'万' && c != U'亿' && c != U'百' && c != U'千';
-    if (!digit && !cn && !(c == U'百' && starts_with_at(s(), i, U"百分之"))) return false;
+    if (!digit && !cn && !(c == U'百' && starts_with_at(s(), i, U"百分之"sv))) return false;
     if (i > b) {
       char32_t p = s()[i - 1];
       if (digit && (is_digit(p) || is_ascii_alpha(p) || p == U'.' || p == U'+' || p == U'-' || p == U'/')) return false;
@@ -247,12 +249,12 @@ class Scanner {
           f.bound = m->second;
           u += m->first.size();
         }
-      } else if (starts_with_at(s(), u, U"个半")) {          // 一个半月
-        if (starts_with_at(s(), u + 2, U"月") || starts_with_at(s(), u + 2, U"小时")) { half = true; u += 2; }
+      } else if (starts_with_at(s(), u, U"个半"sv)) {          // 一个半月
+        if (starts_with_at(s(), u + 2, U"月"sv) || starts_with_at(s(), u + 2, U"小时"sv)) { half = true; u += 2; }
       }
       const Unit* unit = half ? nullptr : unit_at(u);
       if (half) {
-        bool month = starts_with_at(s(), u, U"月");
+        bool month = starts_with_at(s(), u, U"月"sv);
         f.unit = month ? "月" : "小时";
         f.kind = "duration";
         f.value = Decimal{f.value.mantissa * 10 + 5, f.value.exponent - 1};
@@ -264,7 +266,7 @@ class Scanner {
         f.value = f.value.scaled(unit->scale);
         f.unit_end = u + unit->written.size();
         // 3场(次): a bracketed variant of the unit
-        if (starts_with_at(s(), f.unit_end, U"(次)")) { f.unit = unit->base_counted; f.unit_end += 3; }
+        if (starts_with_at(s(), f.unit_end, U"(次)"sv)) { f.unit = unit->base_counted; f.unit_end += 3; }
       } else if (u < e && s()[u] == U':' && u + 1 < e && is_digit(s()[u + 1]) &&
                  std::u32string_view(s()).substr(k > b + 6 ? k - 6 : b, k - (k > b + 6 ? k - 6 : b)).find(U'比') !=
                      std::u32string_view::npos) {   // 收结比为1.04:1 (not a time 14:26)
@@ -407,7 +409,7 @@ class Scanner {
   // 分别: 办理市人大代表建议、市政协委员提案138件、164件 pairs nouns with numbers in order.
   void distribute(std::vector<Found>& out, size_t first) {
     for (size_t x = first; x < out.size(); ++x) {
-      size_t at = out[x].clause.find(U"分别");
+      size_t at = out[x].clause.find(U"分别"sv);
       if (at == std::u32string::npos) continue;
       size_t run = 1;
       while (x + run < out.size() && out[x + run - 1].text_end + 1 == out[x + run].text_begin &&

@@ -10,6 +10,8 @@
 #include "text.h"
 
 namespace reportlens {
+
+using namespace std::string_view_literals;
 namespace {
 
 const std::unordered_map<std::string, std::vector<std::u32string>>& words() {
@@ -54,10 +56,10 @@ std::u32string clean_label(std::u32string_view text) {
   // without 分别 (同比分别下降), also where dropping one joins another (分分别别);
   // copied only when the text has one
   std::u32string joined;
-  if (contains(text, U"分别")) {
+  if (contains(text, U"分别"sv)) {
     for (char32_t c : text) {
       joined += c;
-      if (joined.size() >= 2 && joined.compare(joined.size() - 2, 2, U"分别") == 0) joined.resize(joined.size() - 2);
+      if (joined.size() >= 2 && joined.compare(joined.size() - 2, 2, U"分别"sv) == 0) joined.resize(joined.size() - 2);
     }
     text = joined;
   }
