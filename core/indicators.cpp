@@ -132,9 +132,13 @@ class Scanner {
       size_t next = i + 1;
       if (starts_number(i, b)) {
         if (auto n = read_number(s(), i)) {
-          auto f = read_quantity(*n, b, e);
-          next = std::max(next, f ? f->unit_end : n->end);
-          if (f) out.push_back(std::move(*f));
+          Found& f = out.emplace_back();
+          if (read_quantity(*n, b, e, f)) {
+            next = std::max(next, f.unit_end);
+          } else {
+            next = std::max(next, n->end);
+            out.pop_back();
+          }
         } else if (is_digit(s()[i])) {   // a digit run too long to be a quantity (over 18 digits)
           size_t k = i;
           while (k < e && (is_digit(s()[k]) || s()[k] == U',' || s()[k] == U'.')) ++k;
@@ -208,11 +212,11 @@ class Scanner {
     return false;
   }
 
-  // The quantity the number n read in the block [b, e) starts, if it is one.
-  std::optional<Found> read_quantity(const Number& n, size_t b, size_t e) {
-    if (n.end > e) return std::nullopt;
+  // Whether the number n read in the block [b, e) starts a quantity, which it
+  // writes in f (left half-written when not).
+  bool read_quantity(const Number& n, size_t b, size_t e, Found& f) {
+    if (n.end > e) return false;
     const size_t i = n.begin;
-    Found f{};
     f.num_begin = i;
     f.text_begin = i;
     f.value = n.value;
@@ -271,17 +275,17 @@ class Scanner {
                  std::u32string_view(s()).substr(k > b + 6 ? k - 6 : b, k - (k > b + 6 ? k - 6 : b)).find(U'比') !=
                      std::u32string_view::npos) {   // 收结比为1.04:1 (not a time 14:26)
         auto d = read_number(s(), u + 1);
-        if (!d) return std::nullopt;
+        if (!d) return false;
         f.unit = "比";
         f.kind = "ratio";
         f.unit_end = d->end;
       } else {
-        return std::nullopt;
+        return false;
       }
       f.classifier = unit && unit->classifier;
     }
     if (ordinal) {
-      if (!contains_word(v_.rank_units, f.unit)) return std::nullopt;
+      if (!contains_word(v_.rank_units, f.unit)) return false;
       f.kind = "rank";
       f.classifier = false;
     }
@@ -295,20 +299,20 @@ class Scanner {
     }
     f.text_end = f.unit_end;
     // traps: years (2025年 has no unit here), fixed names, 六届二次全会, 1+8, phase names
-    if (in_name(f.num_begin, f.unit_end)) return std::nullopt;
-    if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return std::nullopt;
+    if (in_name(f.num_begin, f.unit_end)) return false;
+    if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return false;
     size_t chain = f.unit_end;   // 二次、三次、四次全会
     while (chain + 2 < e && s()[chain] == U'、' && is_cn_digit(s()[chain + 1]) && s()[chain + 2] == U'次') chain += 3;
-    if (followed_by(chain, v_.followers)) return std::nullopt;
+    if (followed_by(chain, v_.followers)) return false;
     if (n.chinese) {
-      if (f.value.mantissa == 0) return std::nullopt;   // 零部件
-      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && f.kind != "duration") return std::nullopt;
+      if (f.value.mantissa == 0) return false;   // 零部件
+      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && f.kind != "duration") return false;
       if (contains_word(v_.phase_units, f.unit) && f.unit_end < e && is_han(s()[f.unit_end]))
-        return std::nullopt;   // 三期未来种子基金: the name of a phase
-      if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return std::nullopt;
+        return false;   // 三期未来种子基金: the name of a phase
+      if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return false;
     }
-    if (k > b && s()[k - 1] == U'〔') return std::nullopt;
-    return f;
+    if (k > b && s()[k - 1] == U'〔') return false;
+    return true;
   }
 
   // Labels, kinds, pairs and categories for the quantities of one block.
