@@ -43,11 +43,11 @@ class WordTrie {
   template <class Found>
   void for_each_word(std::u32string_view s, uint8_t kinds, Found&& found) const {
     for (size_t i = 0; i < s.size(); ++i) {
-      uint32_t node = kRoot;
-      for (size_t k = i; k < s.size(); ++k) {
-        node = child(node, s[k]);
-        if (node == kRoot || !(nodes_[node].below & kinds)) break;
-        if (nodes_[node].ends & kinds) found(node, nodes_[node].ends);
+      size_t k = i + 1;
+      for (uint32_t node = child(kRoot, s[i]); node != kRoot; node = k < s.size() ? child(node, s[k++]) : kRoot) {
+        const Node& at = nodes_[node];
+        if (!(at.below & kinds)) break;
+        if (at.ends & kinds) found(node, at.ends);
       }
     }
   }
