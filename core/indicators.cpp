@@ -125,10 +125,8 @@ class Scanner {
     size_t first = out.size();
     const std::u32string& text = s();
     for (size_t i = b; i < e;) {
-      if (!is_digit(text[i]) && !is_cn_digit(text[i])) {   // most chars: no number starts here
-        ++i;
-        continue;
-      }
+      while (i < e && !is_digit(text[i]) && !is_cn_digit(text[i])) ++i;   // most chars start no number
+      if (i == e) break;
       size_t next = i + 1;
       if (starts_number(i, b)) {
         if (auto n = read_number(s(), i)) {
