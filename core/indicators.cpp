@@ -394,12 +394,10 @@ class Scanner {
       Found& a = out[x - 1];
       Found& c = out[x];
       std::u32string_view between = std::u32string_view(s()).substr(a.text_end, c.text_begin - a.text_end);
-      for (const auto& w : v_.from_to) {
-        if (between == w && a.unit == c.unit) {
-          a.role = "from";
-          c.role = "to";
-          if (c.label.empty() || c.label.size() < a.label.size()) c.label = a.label;
-        }
+      if (a.unit == c.unit && contains_word(v_.from_to, between)) {
+        a.role = "from";
+        c.role = "to";
+        if (c.label.empty() || c.label.size() < a.label.size()) c.label = a.label;
       }
     }
     for (size_t x = first; x < out.size(); ++x)
