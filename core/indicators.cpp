@@ -409,13 +409,11 @@ class Scanner {
   // 分别: 办理市人大代表建议、市政协委员提案138件、164件 pairs nouns with numbers in order.
   void distribute(std::vector<Found>& out, size_t first) {
     for (size_t x = first; x < out.size(); ++x) {
-      size_t at = out[x].clause.find(U"分别"sv);
-      if (at == std::u32string::npos) continue;
-      size_t run = 1;
+      size_t run = 1;   // quantities in a row, one 、 apart
       while (x + run < out.size() && out[x + run - 1].text_end + 1 == out[x + run].text_begin &&
              s()[out[x + run - 1].text_end] == U'、')
         ++run;
-      if (run < 2) continue;
+      if (run < 2 || !contains(out[x].clause, U"分别"sv)) continue;
       std::u32string nouns = clean_label(out[x].label);
       std::vector<std::u32string> parts;
       size_t p = 0;
