@@ -112,7 +112,7 @@ struct Found {
 
 class Scanner {
  public:
-  Scanner(const Segmented& seg, const std::u32string& input) : t_(seg.text), input_(input), v_(vocab()) {}
+  explicit Scanner(const Segmented& seg) : t_(seg.text), v_(vocab()) {}
 
   size_t too_long() const { return too_long_; }          // digit runs too long to read as a quantity
   Span too_long_first() const { return too_long_first_; }
@@ -152,7 +152,6 @@ class Scanner {
 
  private:
   const NormText& t_;
-  const std::u32string& input_;
   const Vocab& v_;
   size_t block_begin_ = 0, block_end_ = 0;   // the block being scanned
   std::vector<std::pair<size_t, size_t>> names_;   // fixed names of the block, [begin, end), in text order
@@ -453,7 +452,7 @@ std::vector<std::vector<int>> section_paths(const std::vector<Section>& sections
 
 IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& sections, const std::u32string& input) {
   IndicatorScan scan;
-  Scanner scanner(seg, input);
+  Scanner scanner(seg);
   std::vector<Found> found;
   for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found);
   if (scanner.too_long())
