@@ -2,7 +2,6 @@
 #include "indicators.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "data.h"
 #include "headings.h"
@@ -13,9 +12,12 @@
 #include "text.h"
 
 namespace reportlens {
+
+using namespace std::string_view_literals;
 namespace {
 
-bool contains_word(const std::vector<std::u32string>& words, const std::u32string& w) {
+template <class Word>
+bool contains_word(const std::vector<Word>& words, std::basic_string_view<typename Word::value_type> w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
@@ -24,6 +26,8 @@ struct Unit {
   std::string base, kind;
   int scale = 0;
   bool classifier = false;   // a measure word a noun follows (3家企业), from [classifiers]
+  bool base_as_written = false;   // the base unit is the measure word itself (項 shows as 項)
+  std::string base_counted = {};   // base + 次: 3场(次) counts 场次
 };
 
 struct Vocab {
@@ -31,9 +35,10 @@ struct Vocab {
   PhraseIndex<size_t> units_index;   // written form -> index into units, longest first
   PhraseIndex<> names;
   size_t longest_name = 0;   // in chars: how far before a quantity a name can start and still reach it
-  std::vector<std::u32string> classifiers, rank_units, kind_word_tails;
+  std::vector<std::u32string> classifiers, kind_word_tails;
+  std::vector<std::string> rank_units, phase_units;   // base units, as Found::unit has them
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
-  std::vector<std::u32string> from_to, followers, leaders, phase_units;
+  std::vector<std::u32string> from_to, followers, leaders;
   // words that may end right before a number, reversed so they index by their
   // last char: approx_before (-> its index, longest first) and leaders
   PhraseIndex<size_t> approx_before_ending;
@@ -52,7 +57,7 @@ const Vocab& vocab() {
         out.units.push_back({f, to_utf8(row[1]), to_utf8(row[2]), std::stoi(to_utf8(row[3]))});
       else if (section == "classifiers") out.classifiers.push_back(f);
       else if (section == "from_to") out.from_to.push_back(f);
-      else if (section == "rank_units") out.rank_units.push_back(f);
+      else if (section == "rank_units") out.rank_units.push_back(to_utf8(f));
       else if (section == "kind_word_tails") out.kind_word_tails.push_back(f);
       else if (row.size() >= 2) {
         auto entry = std::make_pair(f, to_utf8(row[1]));
@@ -74,9 +79,13 @@ const Vocab& vocab() {
     for (size_t a = 0; a < out.approx_before.size(); ++a) out.approx_before_ending.add(reversed(out.approx_before[a].first), a);
     for (const auto& l : out.leaders) out.leaders_ending.add(reversed(l), l);
     for (size_t w = 0; w < out.kind_words.size(); ++w) out.kind_words_ending.add(reversed(out.kind_words[w].first), w);
-    out.phase_units = non["phase_units"];
+    for (const auto& p : non["phase_units"]) out.phase_units.push_back(to_utf8(p));
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
-    for (Unit& u : out.units) u.classifier = contains_word(out.classifiers, u.written);
+    for (Unit& u : out.units) {
+      u.classifier = contains_word(out.classifiers, u.written);
+      u.base_as_written = u.base == to_utf8(u.written);
+      u.base_counted = u.base + "次";
+    }
     for (const auto& n : non["names"]) out.names.add(n), out.longest_name = std::max(out.longest_name, n.size());
     return out;
   }();
@@ -92,7 +101,8 @@ struct Found {
   size_t num_begin, unit_end;
   size_t label_end;              // past the noun read after a classifier
   Decimal value;
-  std::string unit, kind, approx, bound, role;
+  std::string_view unit, kind, bound, role;   // words of the vocabulary or literals, which outlive the scan
+  std::u32string_view approx;           // as the vocabulary writes it
   std::u32string label;
   std::u32string_view clause;        // views into the cleaned text, which outlives the scan
   std::u32string_view wide_clause;   // the whole clause, earlier quantities included (for categories)
@@ -102,7 +112,7 @@ struct Found {
 
 class Scanner {
  public:
-  Scanner(const Segmented& seg, const std::u32string& input) : t_(seg.text), input_(input), v_(vocab()) {}
+  explicit Scanner(const Segmented& seg) : t_(seg.text), v_(vocab()) {}
 
   size_t too_long() const { return too_long_; }          // digit runs too long to read as a quantity
   Span too_long_first() const { return too_long_first_; }
@@ -110,16 +120,23 @@ class Scanner {
   void block(size_t b, size_t e, std::vector<Found>& out) {
     block_begin_ = b;
     block_end_ = e;
-    names_found_ = false;
+    names_.clear();
+    names_scanned_ = b;
     size_t first = out.size();
+    const std::u32string& text = s();
     for (size_t i = b; i < e;) {
+      while (i < e && !is_digit(text[i]) && !is_cn_digit(text[i])) ++i;   // most chars start no number
+      if (i == e) break;
       size_t next = i + 1;
       if (starts_number(i, b)) {
-        if (auto f = read_quantity(i, b, e)) {
-          out.push_back(std::move(*f));
-          next = std::max(next, f->unit_end);
-        } else if (auto n = read_number(t_.chars, i)) {
-          next = std::max(next, n->end);
+        if (auto n = read_number(s(), i)) {
+          Found& f = out.emplace_back();
+          if (read_quantity(*n, b, e, f)) {
+            next = std::max(next, f.unit_end);
+          } else {
+            next = std::max(next, n->end);
+            out.pop_back();
+          }
         } else if (is_digit(s()[i])) {   // a digit run too long to be a quantity (over 18 digits)
           size_t k = i;
           while (k < e && (is_digit(s()[k]) || s()[k] == U',' || s()[k] == U'.')) ++k;
@@ -135,29 +152,25 @@ class Scanner {
 
  private:
   const NormText& t_;
-  const std::u32string& input_;
   const Vocab& v_;
   size_t block_begin_ = 0, block_end_ = 0;   // the block being scanned
-  bool names_found_ = false;                  // names_ holds the block's fixed names
-  std::vector<std::pair<size_t, size_t>> names_;
+  std::vector<std::pair<size_t, size_t>> names_;   // fixed names of the block, [begin, end), in text order
+  size_t names_scanned_ = 0;                       // names_ holds those starting before this
   size_t too_long_ = 0;
   Span too_long_first_;
 
   const std::u32string& s() const { return t_.chars; }
 
-  // Whether [b, e) overlaps a fixed name of the block. The block's names are
-  // found once, when its first quantity asks; only those starting at most the
-  // longest name's length before b can reach it.
+  // Whether [b, e) overlaps a fixed name of the block. Names are looked for
+  // only where one can reach a quantity, from the longest name's length before
+  // it; quantities come in text order, so each char is looked at once.
   bool in_name(size_t b, size_t e) {
-    if (!names_found_) {
-      names_.clear();
-      for (size_t i = block_begin_; i < block_end_; ++i)
-        if (auto* list = v_.names.starting_with(s()[i]))
-          for (const auto& name : *list)
-            if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
-      names_found_ = true;
-    }
-    size_t from = b > v_.longest_name ? b - v_.longest_name : 0;
+    size_t from = b > block_begin_ + v_.longest_name ? b - v_.longest_name : block_begin_;
+    for (size_t i = std::max(names_scanned_, from); i < std::min(e, block_end_); ++i)
+      if (auto* list = v_.names.starting_with(s()[i]))
+        for (const auto& name : *list)
+          if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
+    names_scanned_ = std::max(names_scanned_, e);
     auto it = std::lower_bound(names_.begin(), names_.end(), std::make_pair(from, size_t{0}));
     for (; it != names_.end() && it->first < e; ++it)
       if (b < it->second) return true;
@@ -168,7 +181,7 @@ class Scanner {
     char32_t c = s()[i];
     bool digit = is_digit(c);
     bool cn = is_cn_digit(c) && c != U'万' && c != U'亿' && c != U'百' && c != U'千';
-    if (!digit && !cn && !(c == U'百' && starts_with_at(s(), i, U"百分之"))) return false;
+    if (!digit && !cn && !(c == U'百' && starts_with_at(s(), i, U"百分之"sv))) return false;
     if (i > b) {
       char32_t p = s()[i - 1];
       if (digit && (is_digit(p) || is_ascii_alpha(p) || p == U'.' || p == U'+' || p == U'-' || p == U'/')) return false;
@@ -196,14 +209,15 @@ class Scanner {
     return false;
   }
 
-  std::optional<Found> read_quantity(size_t i, size_t b, size_t e) {
-    auto n = read_number(s(), i);
-    if (!n || n->end > e) return std::nullopt;
-    Found f{};
+  // Whether the number n read in the block [b, e) starts a quantity, which it
+  // writes in f (left half-written when not).
+  bool read_quantity(const Number& n, size_t b, size_t e, Found& f) {
+    if (n.end > e) return false;
+    const size_t i = n.begin;
     f.num_begin = i;
     f.text_begin = i;
-    f.value = n->value;
-    size_t j = n->end;
+    f.value = n.value;
+    size_t j = n.end;
     // bound before the number: 超300项, 突破 160 家
     size_t k = i;
     while (k > b && s()[k - 1] == U' ') --k;
@@ -212,7 +226,7 @@ class Scanner {
       for (const auto& [reversed, a] : *list) {   // longest first
         const auto& w = v_.approx_before[a];
         if (!ends_at(w.first)) continue;
-        f.approx = to_utf8(w.first);
+        f.approx = w.first;
         f.bound = w.second;
         f.text_begin = k - w.first.size();
         break;
@@ -222,7 +236,7 @@ class Scanner {
     bool ordinal = false;
     if (auto* list = k > b ? v_.leaders_ending.starting_with(s()[k - 1]) : nullptr)
       for (const auto& [reversed, l] : *list) ordinal |= ends_at(l);
-    if (n->percent_words) {
+    if (n.percent_words) {
       f.unit = "%";
       f.kind = "percent";
       f.unit_end = j;
@@ -232,70 +246,70 @@ class Scanner {
       bool half = false;
       if (auto m = word_at(v_.approx_middle, u)) {          // 30余件, 50多次
         if (unit_at(u + m->first.size())) {
-          f.approx = to_utf8(m->first);
+          f.approx = m->first;
           f.bound = m->second;
           u += m->first.size();
         }
-      } else if (starts_with_at(s(), u, U"个半")) {          // 一个半月
-        if (starts_with_at(s(), u + 2, U"月") || starts_with_at(s(), u + 2, U"小时")) { half = true; u += 2; }
+      } else if (starts_with_at(s(), u, U"个半"sv)) {          // 一个半月
+        if (starts_with_at(s(), u + 2, U"月"sv) || starts_with_at(s(), u + 2, U"小时"sv)) { half = true; u += 2; }
       }
       const Unit* unit = half ? nullptr : unit_at(u);
       if (half) {
-        bool month = starts_with_at(s(), u, U"月");
+        bool month = starts_with_at(s(), u, U"月"sv);
         f.unit = month ? "月" : "小时";
         f.kind = "duration";
         f.value = Decimal{f.value.mantissa * 10 + 5, f.value.exponent - 1};
         f.unit_end = u + (month ? 1 : 2);
       } else if (unit) {
         f.unit = unit->base;
-        f.unit_written = unit->base == to_utf8(unit->written);
+        f.unit_written = unit->base_as_written;
         f.kind = unit->kind;
         f.value = f.value.scaled(unit->scale);
         f.unit_end = u + unit->written.size();
         // 3场(次): a bracketed variant of the unit
-        if (starts_with_at(s(), f.unit_end, U"(次)")) { f.unit += "次"; f.unit_end += 3; }
+        if (starts_with_at(s(), f.unit_end, U"(次)"sv)) { f.unit = unit->base_counted; f.unit_end += 3; }
       } else if (u < e && s()[u] == U':' && u + 1 < e && is_digit(s()[u + 1]) &&
                  std::u32string_view(s()).substr(k > b + 6 ? k - 6 : b, k - (k > b + 6 ? k - 6 : b)).find(U'比') !=
                      std::u32string_view::npos) {   // 收结比为1.04:1 (not a time 14:26)
         auto d = read_number(s(), u + 1);
-        if (!d) return std::nullopt;
+        if (!d) return false;
         f.unit = "比";
         f.kind = "ratio";
         f.unit_end = d->end;
       } else {
-        return std::nullopt;
+        return false;
       }
       f.classifier = unit && unit->classifier;
     }
     if (ordinal) {
-      if (!contains_word(v_.rank_units, from_utf8(f.unit))) return std::nullopt;
+      if (!contains_word(v_.rank_units, f.unit)) return false;
       f.kind = "rank";
       f.classifier = false;
     }
     // bound after the unit: 4次以上
     if (f.approx.empty()) {
       if (auto w = word_at(v_.approx_after, f.unit_end)) {
-        f.approx = to_utf8(w->first);
+        f.approx = w->first;
         f.bound = w->second;
         f.unit_end += w->first.size();
       }
     }
     f.text_end = f.unit_end;
     // traps: years (2025年 has no unit here), fixed names, 六届二次全会, 1+8, phase names
-    if (in_name(f.num_begin, f.unit_end)) return std::nullopt;
-    if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return std::nullopt;
+    if (in_name(f.num_begin, f.unit_end)) return false;
+    if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return false;
     size_t chain = f.unit_end;   // 二次、三次、四次全会
     while (chain + 2 < e && s()[chain] == U'、' && is_cn_digit(s()[chain + 1]) && s()[chain + 2] == U'次') chain += 3;
-    if (followed_by(chain, v_.followers)) return std::nullopt;
-    if (n->chinese) {
-      if (f.value.mantissa == 0) return std::nullopt;   // 零部件
-      if (f.value.mantissa == 1 && f.value.exponent == 0 && n->end - n->begin == 1 && f.kind != "duration") return std::nullopt;
-      if (contains_word(v_.phase_units, from_utf8(f.unit)) && f.unit_end < e && is_han(s()[f.unit_end]))
-        return std::nullopt;   // 三期未来种子基金: the name of a phase
-      if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return std::nullopt;
+    if (followed_by(chain, v_.followers)) return false;
+    if (n.chinese) {
+      if (f.value.mantissa == 0) return false;   // 零部件
+      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && f.kind != "duration") return false;
+      if (contains_word(v_.phase_units, f.unit) && f.unit_end < e && is_han(s()[f.unit_end]))
+        return false;   // 三期未来种子基金: the name of a phase
+      if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return false;
     }
-    if (k > b && s()[k - 1] == U'〔') return std::nullopt;
-    return f;
+    if (k > b && s()[k - 1] == U'〔') return false;
+    return true;
   }
 
   // Labels, kinds, pairs and categories for the quantities of one block.
@@ -317,7 +331,7 @@ class Scanner {
       f.wide_clause = text.substr(wb, ce - wb);
       const std::u32string_view before = text.substr(cb, f.text_begin - cb);
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位
-      std::string kind_word;
+      std::string_view kind_word;
       std::u32string_view kind_text;
       std::u32string_view core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
       for (bool cut = true; cut;) {
@@ -358,21 +372,20 @@ class Scanner {
         after = action_after(s(), f.unit_end, e);   // 先后8次召集专题会议
         if (after.size() < 2) after.clear();
       }
-      const std::u32string cleaned = clean_label(std::u32string(before));
-      std::u32string label = cleaned;
+      std::u32string label = clean_label(before);
       if (!after.empty()) {
-        label = ends_with_de(before) && !cleaned.empty() && cleaned.size() <= 6 ? cleaned + U"的" + after : after;
+        label = ends_with_de(before) && !label.empty() && label.size() <= 6 ? label + U"的" + after : std::move(after);
       } else if (ends_with_de(before) && f.classifier && x > first) {   // 目前已通过审批准入的35家: the noun is elided
-        label = cleaned + U"的" + out[x - 1].label;
+        label += U"的" + out[x - 1].label;
       }
       // a bare change or share word, or a bare verb: carry the noun of the quantity before
-      bool bare_kind = !kind_text.empty() && (label.size() <= kind_text.size() + 3 || clean_label(label) == clean_label(std::u32string(kind_text)));
+      bool bare_kind = !kind_text.empty() && (label.size() <= kind_text.size() + 3 || clean_label(label) == clean_label(kind_text));
       if (x > first && (label.empty() || bare_kind || is_verb_only(label))) {
         std::u32string prev = out[x - 1].label;
         if (size_t vl = leading_verb_length(prev); vl && is_verb_only(label)) prev.erase(0, vl);
         label = label.empty() ? prev : (is_verb_only(label) ? label + prev : prev + U" " + label);
       }
-      f.label = label;
+      f.label = std::move(label);
     }
     distribute(out, first);
     // from-to pairs: 由16个减至14个, 由法定的20个工作日缩短至3个工作日
@@ -380,12 +393,10 @@ class Scanner {
       Found& a = out[x - 1];
       Found& c = out[x];
       std::u32string_view between = std::u32string_view(s()).substr(a.text_end, c.text_begin - a.text_end);
-      for (const auto& w : v_.from_to) {
-        if (between == w && a.unit == c.unit) {
-          a.role = "from";
-          c.role = "to";
-          if (c.label.empty() || c.label.size() < a.label.size()) c.label = a.label;
-        }
+      if (a.unit == c.unit && contains_word(v_.from_to, between)) {
+        a.role = "from";
+        c.role = "to";
+        if (c.label.empty() || c.label.size() < a.label.size()) c.label = a.label;
       }
     }
     for (size_t x = first; x < out.size(); ++x)
@@ -397,13 +408,11 @@ class Scanner {
   // 分别: 办理市人大代表建议、市政协委员提案138件、164件 pairs nouns with numbers in order.
   void distribute(std::vector<Found>& out, size_t first) {
     for (size_t x = first; x < out.size(); ++x) {
-      size_t at = out[x].clause.find(U"分别");
-      if (at == std::u32string::npos) continue;
-      size_t run = 1;
+      size_t run = 1;   // quantities in a row, one 、 apart
       while (x + run < out.size() && out[x + run - 1].text_end + 1 == out[x + run].text_begin &&
              s()[out[x + run - 1].text_end] == U'、')
         ++run;
-      if (run < 2) continue;
+      if (run < 2 || !contains(out[x].clause, U"分别"sv)) continue;
       std::u32string nouns = clean_label(out[x].label);
       std::vector<std::u32string> parts;
       size_t p = 0;
@@ -422,18 +431,28 @@ class Scanner {
 
 };
 
-std::vector<int> section_path(const std::vector<Section>& sections, const std::vector<int>& sibling_index, int s) {
-  std::vector<int> path;
-  for (; s >= 0; s = sections[s].parent) path.push_back(sibling_index[s]);
-  std::reverse(path.begin(), path.end());   // root first
-  return path;
+// The path of every section, root first: the index of each section among its
+// parent's children.
+std::vector<std::vector<int>> section_paths(const std::vector<Section>& sections) {
+  std::vector<std::vector<int>> paths(sections.size());
+  std::vector<int> children(sections.size() + 1, 0);   // by parent + 1: children seen
+  for (size_t k = 0; k < sections.size(); ++k) {
+    int parent = sections[k].parent;
+    std::vector<int>& path = paths[k];
+    if (parent >= 0) {   // a parent comes before its children
+      path.reserve(paths[parent].size() + 1);
+      path = paths[parent];
+    }
+    path.push_back(children[parent + 1]++);
+  }
+  return paths;
 }
 
 }  // namespace
 
 IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& sections, const std::u32string& input) {
   IndicatorScan scan;
-  Scanner scanner(seg, input);
+  Scanner scanner(seg);
   std::vector<Found> found;
   for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found);
   if (scanner.too_long())
@@ -441,31 +460,27 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
                                 std::to_string(scanner.too_long()) + " 处数字超过 18 位，无法作为数量读取，已跳过（首处见所标位置）。",
                                 scanner.too_long_first()});
   const NormText& t = seg.text;
-  std::vector<int> sibling_index(sections.size());
-  {
-    std::unordered_map<int, int> next;   // parent -> children seen
-    for (size_t k = 0; k < sections.size(); ++k) sibling_index[k] = next[sections[k].parent]++;
-  }
+  const std::vector<std::vector<int>> paths = section_paths(sections);
   scan.indicators.reserve(found.size());
+  Categorizer categorizer;
   const bool traditional = !t.written_as.empty();   // words from the vocabulary are shown as the report writes them
   for (Found& f : found) {
-    Indicator x;
+    Indicator& x = scan.indicators.emplace_back();
     x.text = printed(t, input, f.text_begin, f.text_end);
     x.span = t.input_span(f.text_begin, f.text_end);
     x.value = f.value.to_double();
     x.label = t.as_written(f.label);
     // a label of a word or two (登记) says less than its clause (技术合同认定接件693次、完成登记1563份)
     bool thin = f.label.size() <= 3;
-    x.category = categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
-    if (x.category.empty()) x.category = categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
-    x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::move(f.unit);
-    x.approx = traditional && !f.approx.empty() ? t.as_written(from_utf8(f.approx)) : std::move(f.approx);
-    x.bound = std::move(f.bound);
-    x.kind = std::move(f.kind);
-    x.role = std::move(f.role);
+    x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
+    if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
+    x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::string(f.unit);
+    if (!f.approx.empty()) x.approx = traditional ? t.as_written(std::u32string(f.approx)) : to_utf8(f.approx);
+    x.bound = f.bound;
+    x.kind = f.kind;
+    x.role = f.role;
     x.section = innermost_section(sections, x.span.begin);
-    x.section_path = section_path(sections, sibling_index, x.section);
-    scan.indicators.push_back(std::move(x));
+    if (x.section >= 0) x.section_path = paths[x.section];
   }
   return scan;
 }

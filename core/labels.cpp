@@ -10,6 +10,8 @@
 #include "text.h"
 
 namespace reportlens {
+
+using namespace std::string_view_literals;
 namespace {
 
 const std::unordered_map<std::string, std::vector<std::u32string>>& words() {
@@ -50,14 +52,23 @@ PhraseIndex<std::u32string> index_words(const char* section, bool by_last) {
   return index;
 }
 
-std::u32string clean_label(std::u32string s) {
-  for (size_t at = s.find(U"分别"); at != std::u32string::npos; at = s.find(U"分别")) s.erase(at, 2);   // 同比分别下降
+std::u32string clean_label(std::u32string_view text) {
+  // without 分别 (同比分别下降), also where dropping one joins another (分分别别);
+  // copied only when the text has one
+  std::u32string joined;
+  if (contains(text, U"分别"sv)) {
+    for (char32_t c : text) {
+      joined += c;
+      if (joined.size() >= 2 && joined.compare(joined.size() - 2, 2, U"分别"sv) == 0) joined.resize(joined.size() - 2);
+    }
+    text = joined;
+  }
   static const auto leading = index_words("leading", false);
   static const auto trailing = index_words("trailing", true);
   static const std::vector<PhraseIndex<std::u32string>::Entry> none;
   auto starting = [&](char32_t c) -> const auto& { auto* l = leading.starting_with(c); return l ? *l : none; };
   auto ending = [&](char32_t c) -> const auto& { auto* l = trailing.starting_with(c); return l ? *l : none; };
-  std::u32string_view v = s;   // trimmed from both ends; copied once at the end
+  std::u32string_view v = text;   // trimmed from both ends; copied once at the end
   bool changed = true;
   while (changed && !v.empty()) {
     changed = false;

@@ -4,11 +4,12 @@
 // a classifier (为133家用人单位办理 -> 用人单位).
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace reportlens {
 
 // Strips leading/trailing stop words, years (2024年), quotes and separators.
-std::u32string clean_label(std::u32string s);
+std::u32string clean_label(std::u32string_view s);
 
 // The noun read after a classifier at pos (8家企业审发… -> 企业), up to a verb,
 // punctuation or a number; `stop` gets where it ended.

@@ -3,6 +3,7 @@
 // word in the clause if the category asks for one, no exclude word, and the
 // unit among the category's units).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,8 +14,18 @@ struct Category {
   std::string id, group, name;
 };
 
-// The id, or "" when nothing fits.
-std::string categorize(std::u32string_view label, std::u32string_view clause, const std::string& unit);
+// Categorizes the indicators of one document; keeps its scratch lists between
+// calls, so a call allocates nothing.
+class Categorizer {
+ public:
+  // The id, or "" when nothing fits.
+  const std::string& categorize(std::u32string_view label, std::u32string_view clause, std::string_view unit);
+
+ private:
+  std::vector<uint32_t> named_;                      // rules with a keyword in the label
+  std::vector<uint32_t> label_words_, clause_words_;   // context and exclude words written there
+};
+
 const std::vector<Category>& categories();
 std::string group_name(const std::string& group_id);
 
