@@ -475,7 +475,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
     if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
     x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::string(f.unit);
-    if (!f.approx.empty()) x.approx = traditional ? t.as_written(std::u32string(f.approx)) : to_utf8(f.approx);
+    if (!f.approx.empty()) x.approx = traditional ? t.as_written(f.approx) : to_utf8(f.approx);
     x.bound = f.bound;
     x.kind = f.kind;
     x.role = f.role;

@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace reportlens {
 
@@ -27,14 +28,29 @@ char* put_utf8(char* p, char32_t c) {
   return p;
 }
 
+// A string of at most `bound` bytes of UTF-8, made with one allocation of its
+// exact size (none for a short one): the bytes go to a buffer on the stack
+// (or, for a long string, the heap) and are copied once, so nothing is zeroed
+// or over-allocated first.
+class Utf8Out {
+ public:
+  explicit Utf8Out(size_t bound) : p_(bound <= sizeof stack_ ? stack_ : (heap_.reset(new char[bound]), heap_.get())), begin_(p_) {}
+  void put(char32_t c) { p_ = put_utf8(p_, c); }
+  std::string str() const { return std::string(begin_, p_); }
+
+ private:
+  char stack_[512];
+  std::unique_ptr<char[]> heap_;
+  char* p_;
+  char* begin_;
+};
+
 }  // namespace
 
 std::string to_utf8(std::u32string_view s) {
-  std::string out(s.size() * 4, '\0');
-  char* p = out.data();
-  for (char32_t c : s) p = put_utf8(p, c);
-  out.resize(static_cast<size_t>(p - out.data()));
-  return out;
+  Utf8Out out(s.size() * 4);
+  for (char32_t c : s) out.put(c);
+  return out.str();
 }
 
 std::u32string from_utf8(std::string_view s) {
@@ -54,28 +70,26 @@ std::u32string from_utf8(std::string_view s) {
 std::string printed(const NormText& t, const std::u32string& input, size_t b, size_t e) {
   e = std::min(e, t.size());
   if (b >= e) return {};
-  size_t chars = 0;   // input chars to print, for one allocation
+  size_t chars = 0;   // input chars to print, a bound for the buffer
   for (size_t i = b; i < e; ++i) chars += t.to[i] - t.from[i];
-  std::string out(chars * 4, '\0');
-  char* p = out.data();
+  Utf8Out out(chars * 4);
   uint32_t last = UINT32_MAX;
   for (size_t i = b; i < e; ++i) {
     if (t.from[i] == last) continue;  // one input char folded into several
-    for (uint32_t k = t.from[i]; k < t.to[i] && k < input.size(); ++k) p = put_utf8(p, input[k]);
+    for (uint32_t k = t.from[i]; k < t.to[i] && k < input.size(); ++k) out.put(input[k]);
     last = t.from[i];
   }
-  out.resize(static_cast<size_t>(p - out.data()));
-  return out;
+  return out.str();
 }
 
-std::string NormText::as_written(const std::u32string& cleaned) const {
+std::string NormText::as_written(std::u32string_view cleaned) const {
   if (written_as.empty()) return to_utf8(cleaned);
-  std::u32string out = cleaned;
-  for (char32_t& c : out) {
+  Utf8Out out(cleaned.size() * 4);
+  for (char32_t c : cleaned) {
     auto it = std::lower_bound(written_as.begin(), written_as.end(), std::make_pair(c, char32_t{0}));
-    if (it != written_as.end() && it->first == c) c = it->second;
+    out.put(it != written_as.end() && it->first == c ? it->second : c);
   }
-  return to_utf8(out);
+  return out.str();
 }
 
 size_t count_present(std::u32string_view s, const std::vector<std::u32string>& phrases) {

@@ -54,7 +54,7 @@ struct NormText {
 
   // A string of cleaned chars as this document writes them (简 -> 繁 where the
   // input was traditional), for labels built from cleaned text.
-  std::string as_written(const std::u32string& cleaned) const;
+  std::string as_written(std::u32string_view cleaned) const;
 
   size_t size() const { return chars.size(); }
   void reserve(size_t n) {
