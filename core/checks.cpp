@@ -5,7 +5,8 @@
 #include <cstdio>
 #include <algorithm>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <vector>
 
 #include "data.h"
 #include "parts.h"
@@ -24,9 +25,47 @@ std::string fixed(double v, int digits) {
   return buf;
 }
 
-int root_of(const std::vector<Section>& s, int i) {
-  while (i >= 0 && s[i].parent >= 0) i = s[i].parent;
-  return i;
+bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U'！'; }
+
+// What the sentence scan asks of every char, answered by one table lookup.
+enum CharKind : uint8_t { kHanChar = 1, kSentenceEnd = 2, kOpensStock = 4, kOpensWrongType = 8 };
+
+// The vocabularies of the checks, indexed once.
+struct CheckWords {
+  std::vector<std::u32string> cause_markers;   // checks.txt [cause_markers]
+  PhraseIndex<> stock_phrases;                 // boilerplate.txt
+  PhraseIndex<size_t> wrong_type;              // checks.txt [wrong_type], valued by row
+  size_t wrong_type_rows = 0;
+  std::vector<uint8_t> bmp_kinds = std::vector<uint8_t>(0x10000, 0);
+
+  uint8_t kind(char32_t c) const {
+    if (c < 0x10000) return bmp_kinds[c];
+    return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
+           (stock_phrases.starting_with(c) ? kOpensStock : 0) | (wrong_type.starting_with(c) ? kOpensWrongType : 0);
+  }
+};
+
+const CheckWords& check_words() {
+  static const CheckWords w = [] {
+    CheckWords out;
+    auto sections = data_sections("checks.txt");
+    out.cause_markers = sections.at("cause_markers");
+    const auto& wrong = sections.at("wrong_type");
+    for (size_t k = 0; k < wrong.size(); ++k) out.wrong_type.add(wrong[k], k);
+    out.wrong_type_rows = wrong.size();
+    // longest first (see scan_sentences); a phrase with a sentence end in it
+    // never lies inside a sentence
+    auto stock = data_rows("boilerplate.txt");
+    std::stable_sort(stock.begin(), stock.end(), [](const auto& a, const auto& b) { return a[0].size() > b[0].size(); });
+    for (const auto& row : stock)
+      if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.stock_phrases.add(row[0]);
+    for (char32_t c = 0; c < 0x10000; ++c)
+      out.bmp_kinds[c] = (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
+                         (out.stock_phrases.starting_with(c) ? kOpensStock : 0) |
+                         (out.wrong_type.starting_with(c) ? kOpensWrongType : 0);
+    return out;
+  }();
+  return w;
 }
 
 // Cleaned-text index range of an input code-point span (t.from is sorted).
@@ -36,7 +75,7 @@ std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
   return {b, std::max(b, e)};
 }
 
-// Han characters inside an input span (level-1 sections: each is counted once or twice).
+// Han characters inside an input span.
 size_t han_in(const NormText& t, Span span) {
   auto [b, e] = cleaned_range(t, span);
   size_t n = 0;
@@ -44,12 +83,108 @@ size_t han_in(const NormText& t, Span span) {
   return n;
 }
 
+// Counted once and shared by the checks: Han chars of each level-1 section and
+// the indicators under each top-level section.
+struct SectionCounts {
+  std::vector<size_t> han;          // by section index; 0 below level 1
+  std::vector<size_t> indicators;   // by the index of the indicator's root section
+};
+
+SectionCounts count_sections(const Result& r, const NormText& t) {
+  SectionCounts c{std::vector<size_t>(r.sections.size(), 0), std::vector<size_t>(r.sections.size(), 0)};
+  for (size_t i = 0; i < r.sections.size(); ++i)
+    if (r.sections[i].level == 1) c.han[i] = han_in(t, r.sections[i].span);
+  for (const Indicator& x : r.indicators) {
+    int root = x.section;
+    while (root >= 0 && r.sections[root].parent >= 0) root = r.sections[root].parent;
+    if (root >= 0) ++c.indicators[root];
+  }
+  return c;
+}
+
+// Occurrences of the cause markers in the section body, less those its heading states.
+size_t count_causes(std::u32string_view body, const std::string& title) {
+  const auto& markers = check_words().cause_markers;
+  size_t causes = 0;
+  for (const auto& w : markers)
+    for (size_t at = body.find(w); at != std::u32string_view::npos; at = body.find(w, at + 1)) ++causes;
+  std::u32string heading = from_utf8(title);
+  for (const auto& w : markers)
+    if (contains(heading, w) && causes) --causes;   // the heading's own 原因 is not a stated cause
+  return causes;
+}
+
+// What one pass over the blocks finds: the sentences (of 8 Han chars or more)
+// made almost only of stock phrases, and the headings of a 政府信息公开 report.
+struct SentenceScan {
+  size_t sentences = 0, stock = 0;
+  std::vector<Span> stock_spans;   // the first 50
+  size_t wrong_type_headings = 0;
+};
+
+// Stock phrases are matched as the scan meets their first char; the Han chars
+// of a match that no earlier match covered are counted then. Stock phrases
+// hold no sentence end, so none reaches past its sentence; blocks hold no
+// '\n' and no phrase does, so a phrase found in a block is one found in the text.
+SentenceScan scan_sentences(const Segmented& seg) {
+  const CheckWords& words = check_words();
+  const NormText& t = seg.text;
+  const char32_t* chars = t.chars.data();
+  SentenceScan out;
+  std::vector<bool> wrong_seen(words.wrong_type_rows, false);
+  for (const Block& b : seg.blocks) {
+    size_t start = b.begin, han = 0, hit = 0, reach = b.begin;   // the sentence so far
+    for (size_t i = b.begin; i <= b.end; ++i) {
+      uint8_t kind = i < b.end ? words.kind(chars[i]) : uint8_t{kSentenceEnd};
+      han += kind & kHanChar;
+      if (!(kind & (kSentenceEnd | kOpensStock | kOpensWrongType))) continue;
+      if (kind & kOpensStock) {
+        // longest first: the first phrase that matches reaches furthest
+        for (const auto& phrase : *words.stock_phrases.starting_with(chars[i])) {
+          size_t end = i + phrase.first.size();
+          if (end <= reach) break;
+          if (matches_at(t.chars, i, b.end, phrase.first)) {
+            for (size_t k = std::max(reach, i); k < end; ++k) hit += is_han(chars[k]);
+            reach = end;
+            break;
+          }
+        }
+      }
+      if (kind & kOpensWrongType)
+        for (const auto& [phrase, row] : *words.wrong_type.starting_with(chars[i]))
+          if (!wrong_seen[row] && matches_at(t.chars, i, b.end, phrase)) wrong_seen[row] = true, ++out.wrong_type_headings;
+      if (!(kind & kSentenceEnd)) continue;
+      if (han >= 8) {
+        ++out.sentences;
+        if (hit * 10 >= han * 6) {
+          ++out.stock;
+          if (out.stock_spans.size() < 50) out.stock_spans.push_back(t.input_span(start, i));
+        }
+      }
+      start = i + 1;
+      han = hit = 0;
+    }
+  }
+  return out;
+}
+
+Finding boilerplate(const SentenceScan& scan) {
+  double share = scan.sentences ? 100.0 * scan.stock / scan.sentences : 0;
+  Finding f{"boilerplate", Severity::info,
+            "套话句占 " + fixed(share, 1) + "%（" + std::to_string(scan.stock) + "/" + std::to_string(scan.sentences) + " 句几乎只由常见套话组成）。",
+            scan.stock_spans,
+            {num("sentences", static_cast<double>(scan.sentences)), num("boilerplate_sentences", static_cast<double>(scan.stock)),
+             num("share_percent", std::round(share * 10) / 10)}};
+  if (share >= 30) f.severity = Severity::warning;
+  return f;
+}
+
 }  // namespace
 
 std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
   const NormText& t = seg.text;
-  static const auto words = data_sections("checks.txt");
+  const SectionCounts counts = count_sections(r, t);
 
   // 1. Statutory parts
   for (Part p : r.missing_parts)
@@ -59,7 +194,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     Finding f{"parts_complete", Severity::info, "法定的四个必备部分（举措成效、不足原因、第一责任人履职、下一年度安排）齐全。", {}, {}};
     for (const Section& s : r.sections)
       if (s.level == 1 && s.part && *s.part != Part::other) f.spans.push_back(s.title_span);
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 
   // 2. Timeliness
@@ -75,7 +210,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
                    : "发布日期 " + *m.published + " 早于 " + deadline + " 的公开期限（依据：" + source + "）。",
               {}, {txt("published", *m.published), txt("deadline", deadline), txt("source", m.published_source)}};
     if (m.published_span) f.spans.push_back(*m.published_span);
-    out.push_back(f);
+    out.push_back(std::move(f));
   } else {
     out.push_back({"timeliness_unknown", Severity::info,
                    m.published ? "无法判断是否按时公开：未识别出报告年度。" : "无法判断是否按时公开：文中没有发布或落款日期。", {}, {}});
@@ -85,6 +220,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   {
     double han_total = static_cast<double>(r.stats.han_chars);
     Finding f{"indicator_density", Severity::info, "", {}, {}};
+    f.data.reserve(3 + 5 * 3);
     f.data.push_back(num("indicators", static_cast<double>(r.indicators.size())));
     f.data.push_back(num("han_chars", han_total));
     double density = han_total > 0 ? 1000.0 * static_cast<double>(r.indicators.size()) / han_total : 0;
@@ -92,11 +228,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     for (Part p : {Part::measures, Part::shortcomings, Part::leadership, Part::plans, Part::other}) {
       size_t chars = 0, count = 0;
       for (size_t i = 0; i < r.sections.size(); ++i)
-        if (r.sections[i].level == 1 && r.sections[i].part == p) chars += han_in(t, r.sections[i].span);
-      for (const Indicator& x : r.indicators) {
-        int root = root_of(r.sections, x.section);
-        if (root >= 0 && r.sections[root].part == p) ++count;
-      }
+        if (r.sections[i].part == p) chars += counts.han[i], count += counts.indicators[i];
       std::string id = part_id(p);
       f.data.push_back(num(id + "_han_chars", static_cast<double>(chars)));
       f.data.push_back(num(id + "_indicators", static_cast<double>(count)));
@@ -107,7 +239,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
       f.severity = Severity::warning;
       f.message += "数据偏少：评估者常批评报告“运用事例少”。";
     }
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 
   // 4. Shortcomings: share, points, causes, figures
@@ -115,18 +247,11 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     const Section& s = r.sections[i];
     if (s.level != 1 || s.part != Part::shortcomings) continue;
     auto [bb, be] = cleaned_range(t, s.span);
-    std::u32string body = t.chars.substr(bb, be - bb);
-    size_t causes = 0;
-    for (const auto& w : words.at("cause_markers"))
-      for (size_t at = body.find(w); at != std::u32string::npos; at = body.find(w, at + 1)) ++causes;
-    // the heading's own 原因 is not a stated cause
-    for (const auto& w : words.at("cause_markers"))
-      if (contains(from_utf8(s.title), w) && causes) --causes;
-    size_t figures = 0;
-    for (const Indicator& x : r.indicators) if (root_of(r.sections, x.section) == static_cast<int>(i)) ++figures;
+    size_t causes = count_causes(std::u32string_view(t.chars).substr(bb, be - bb), s.title);
+    size_t figures = counts.indicators[i];
     size_t points = s.points.size();
     for (const Section& c : r.sections) if (c.parent == static_cast<int>(i)) ++points;
-    double share = r.stats.han_chars ? 100.0 * han_in(t, s.span) / r.stats.han_chars : 0;
+    double share = r.stats.han_chars ? 100.0 * counts.han[i] / r.stats.han_chars : 0;
     std::vector<FindingValue> data = {num("points", static_cast<double>(points)), num("causes", static_cast<double>(causes)),
                                       num("figures", static_cast<double>(figures)), num("share_percent", std::round(share * 10) / 10)};
     out.push_back({causes ? "causes_stated" : "no_causes", causes ? Severity::info : Severity::warning,
@@ -143,59 +268,14 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   for (const ZeroClaim& z : r.zero_claims)
     out.push_back({"zero_claim", Severity::info, "零数据表述：" + z.text, {z.span}, {txt("subject", z.subject)}});
 
-  // 6. Boilerplate share: sentences made almost only of stock phrases
-  {
-    static const auto phrases = [] {
-      PhraseIndex<> index;
-      for (auto& row : data_rows("boilerplate.txt")) index.add(row[0]);
-      return index;
-    }();
-    size_t sentences = 0, stock = 0;
-    Finding f{"boilerplate", Severity::info, "", {}, {}};
-    const char32_t* chars = t.chars.data();
-    for (const Block& b : seg.blocks) {
-      size_t start = b.begin, han = 0;   // the sentence so far and its Han chars
-      for (size_t i = b.begin; i <= b.end; ++i) {
-        if (i < b.end && chars[i] != U'。' && chars[i] != U'；' && chars[i] != U'！') {
-          han += is_han(chars[i]);
-          continue;
-        }
-        if (han >= 8) {
-          ++sentences;
-          // one pass: phrases that start at or before k have been matched when
-          // k is counted, so k is covered when it lies before the furthest end
-          size_t reach = start, hit = 0;
-          for (size_t k = start; k < i; ++k) {
-            if (auto* list = phrases.starting_with(chars[k]))
-              for (const auto& phrase : *list) {
-                size_t end = k + phrase.first.size();
-                if (end > reach && matches_at(t.chars, k, i, phrase.first)) reach = end;
-              }
-            hit += k < reach && is_han(chars[k]);
-          }
-          if (hit * 10 >= han * 6) {
-            ++stock;
-            if (f.spans.size() < 50) f.spans.push_back(t.input_span(start, i));
-          }
-        }
-        start = i + 1;
-        han = 0;
-      }
-    }
-    double share = sentences ? 100.0 * stock / sentences : 0;
-    f.data = {num("sentences", static_cast<double>(sentences)), num("boilerplate_sentences", static_cast<double>(stock)),
-              num("share_percent", std::round(share * 10) / 10)};
-    f.message = "套话句占 " + fixed(share, 1) + "%（" + std::to_string(stock) + "/" + std::to_string(sentences) + " 句几乎只由常见套话组成）。";
-    if (share >= 30) f.severity = Severity::warning;
-    out.push_back(f);
-  }
+  // 6. Boilerplate share
+  const SentenceScan scan = scan_sentences(seg);
+  out.push_back(boilerplate(scan));
 
   // 7. A different report pasted by mistake
-  {
-    if (count_present(t.chars, words.at("wrong_type")) >= 2)
-      out.push_back({"wrong_report_type", Severity::warning,
-                     "这看起来是《政府信息公开工作年度报告》，不是法治政府建设年度报告；结构与指标检查可能不适用。", {}, {}});
-  }
+  if (scan.wrong_type_headings >= 2)
+    out.push_back({"wrong_report_type", Severity::warning,
+                   "这看起来是《政府信息公开工作年度报告》，不是法治政府建设年度报告；结构与指标检查可能不适用。", {}, {}});
   return out;
 }
 
