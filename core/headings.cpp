@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "data.h"
 #include "markers.h"
@@ -13,7 +14,7 @@ namespace {
 constexpr size_t kMaxTitle = 100;   // a run-on title with no end in sight is cut here
 
 struct Open {
-  std::string style;
+  std::string_view style;   // the heading_forms.txt id
   int ordinal;
   int section;   // index into sections
 };
@@ -83,9 +84,9 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     Section s;
     s.level = level;
     s.parent = stack.empty() ? -1 : stack.back().section;
-    s.style = m.style;
+    s.style = std::string(m.style);
     s.ordinal = m.ordinal;
-    s.marker = m.canonical;
+    s.marker = m.canonical();
     s.marker_span = t.input_span(pos, pos + m.length);
     s.title_span = t.input_span(tb, te);
     s.title = printed(t, input, tb, te);
@@ -151,7 +152,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
         }
         ++pe;
       }
-      Point p{m->canonical, printed(t, input, tb, te), t.input_span(i, pe)};
+      Point p{m->canonical(), printed(t, input, tb, te), t.input_span(i, pe)};
       sections[owner].points.push_back(std::move(p));
       i = te;
     }
