@@ -11,7 +11,7 @@ namespace {
 
 struct ZeroWords {
   PhraseIndex<> markers;
-  std::vector<std::u32string> nouns;
+  PhraseIndex<> nouns;
 };
 
 const ZeroWords& zero_words() {
@@ -19,10 +19,19 @@ const ZeroWords& zero_words() {
     ZeroWords out;
     auto non = data_sections("non_indicators.txt");
     for (const auto& m : non["zero_markers"]) out.markers.add(m);
-    out.nouns = non["zero_nouns"];
+    for (const auto& n : non["zero_nouns"]) out.nouns.add(n);
     return out;
   }();
   return w;
+}
+
+// Whether a noun of the work is written in s[b, e).
+bool names_work(const ZeroWords& words, const std::u32string& s, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k)
+    if (auto* list = words.nouns.starting_with(s[k]))
+      for (const auto& noun : *list)
+        if (matches_at(s, k, e, noun.first)) return true;
+  return false;
 }
 
 }  // namespace
@@ -42,13 +51,10 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
         if (!starts_with_at(s, i, m)) continue;
         size_t ce = i + m.size();   // the clause after the marker, 40 chars at most
         while (ce < blk.end && !is_clause_break(s[ce]) && ce - i < 40) ++ce;
-        std::u32string rest = s.substr(i + m.size(), ce - i - m.size());
-        bool noun = false;
-        for (const auto& z : words.nouns) noun |= contains(rest, z);
-        if (!noun) break;
+        if (!names_work(words, s, i + m.size(), ce)) break;
         ZeroClaim zc;
         zc.text = printed(t, input, i, ce);
-        zc.subject = t.as_written(rest);
+        zc.subject = t.as_written(s.substr(i + m.size(), ce - i - m.size()));
         zc.span = t.input_span(i, ce);
         zc.section = innermost_section(sections, zc.span.begin);
         zeros.push_back(std::move(zc));
