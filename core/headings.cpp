@@ -59,6 +59,7 @@ bool point_context(const NormText& t, size_t i, size_t block_begin) {
 std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags) {
   const NormText& t = seg.text;
   std::vector<Section> sections;
+  sections.reserve(seg.blocks.size());   // reports have about one heading per two blocks
   std::vector<Open> stack;
   size_t gaps = 0;
 
