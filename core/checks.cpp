@@ -75,33 +75,6 @@ std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
   return {b, std::max(b, e)};
 }
 
-// Han characters inside an input span.
-size_t han_in(const NormText& t, Span span) {
-  auto [b, e] = cleaned_range(t, span);
-  size_t n = 0;
-  for (size_t i = b; i < e; ++i) n += is_han(t.chars[i]);
-  return n;
-}
-
-// Counted once and shared by the checks: Han chars of each level-1 section and
-// the indicators under each top-level section.
-struct SectionCounts {
-  std::vector<size_t> han;          // by section index; 0 below level 1
-  std::vector<size_t> indicators;   // by the index of the indicator's root section
-};
-
-SectionCounts count_sections(const Result& r, const NormText& t) {
-  SectionCounts c{std::vector<size_t>(r.sections.size(), 0), std::vector<size_t>(r.sections.size(), 0)};
-  for (size_t i = 0; i < r.sections.size(); ++i)
-    if (r.sections[i].level == 1) c.han[i] = han_in(t, r.sections[i].span);
-  for (const Indicator& x : r.indicators) {
-    int root = x.section;
-    while (root >= 0 && r.sections[root].parent >= 0) root = r.sections[root].parent;
-    if (root >= 0) ++c.indicators[root];
-  }
-  return c;
-}
-
 // Occurrences of the cause markers in the section body, less those its heading states.
 size_t count_causes(std::u32string_view body, const std::string& title) {
   const auto& markers = check_words().cause_markers;
@@ -115,11 +88,13 @@ size_t count_causes(std::u32string_view body, const std::string& title) {
 }
 
 // What one pass over the blocks finds: the sentences (of 8 Han chars or more)
-// made almost only of stock phrases, and the headings of a 政府信息公开 report.
+// made almost only of stock phrases, the headings of a 政府信息公开 report, and
+// the Han chars before each block (outside blocks there are only '\n's).
 struct SentenceScan {
   size_t sentences = 0, stock = 0;
   std::vector<Span> stock_spans;   // the first 50
   size_t wrong_type_headings = 0;
+  std::vector<size_t> han_before_block;
 };
 
 // Stock phrases are matched as the scan meets their first char; the Han chars
@@ -132,7 +107,10 @@ SentenceScan scan_sentences(const Segmented& seg) {
   const char32_t* chars = t.chars.data();
   SentenceScan out;
   std::vector<bool> wrong_seen(words.wrong_type_rows, false);
+  out.han_before_block.reserve(seg.blocks.size());
+  size_t han_total = 0;
   for (const Block& b : seg.blocks) {
+    out.han_before_block.push_back(han_total);
     size_t start = b.begin, han = 0, hit = 0, reach = b.begin;   // the sentence so far
     for (size_t i = b.begin; i <= b.end; ++i) {
       uint8_t kind = i < b.end ? words.kind(chars[i]) : uint8_t{kSentenceEnd};
@@ -161,11 +139,46 @@ SentenceScan scan_sentences(const Segmented& seg) {
           if (out.stock_spans.size() < 50) out.stock_spans.push_back(t.input_span(start, i));
         }
       }
+      han_total += han;
       start = i + 1;
       han = hit = 0;
     }
   }
   return out;
+}
+
+// Han chars before the cleaned position pos: the blocks before its block, as
+// the scan counted them, and its block's chars up to pos.
+size_t han_before(const Segmented& seg, const SentenceScan& scan, size_t pos) {
+  auto after = std::upper_bound(seg.blocks.begin(), seg.blocks.end(), pos,
+                                [](size_t p, const Block& b) { return p < b.begin; });
+  if (after == seg.blocks.begin()) return 0;
+  size_t k = static_cast<size_t>(after - seg.blocks.begin()) - 1;
+  size_t n = scan.han_before_block[k];
+  for (size_t i = seg.blocks[k].begin; i < std::min(pos, seg.blocks[k].end); ++i) n += is_han(seg.text.chars[i]);
+  return n;
+}
+
+// Counted once and shared by the checks: Han chars of each level-1 section and
+// the indicators under each top-level section.
+struct SectionCounts {
+  std::vector<size_t> han;          // by section index; 0 below level 1
+  std::vector<size_t> indicators;   // by the index of the indicator's root section
+};
+
+SectionCounts count_sections(const Result& r, const Segmented& seg, const SentenceScan& scan) {
+  SectionCounts c{std::vector<size_t>(r.sections.size(), 0), std::vector<size_t>(r.sections.size(), 0)};
+  for (size_t i = 0; i < r.sections.size(); ++i)
+    if (r.sections[i].level == 1) {
+      auto [b, e] = cleaned_range(seg.text, r.sections[i].span);
+      c.han[i] = han_before(seg, scan, e) - han_before(seg, scan, b);
+    }
+  for (const Indicator& x : r.indicators) {
+    int root = x.section;
+    while (root >= 0 && r.sections[root].parent >= 0) root = r.sections[root].parent;
+    if (root >= 0) ++c.indicators[root];
+  }
+  return c;
 }
 
 Finding boilerplate(const SentenceScan& scan) {
@@ -184,7 +197,8 @@ Finding boilerplate(const SentenceScan& scan) {
 std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
   const NormText& t = seg.text;
-  const SectionCounts counts = count_sections(r, t);
+  const SentenceScan scan = scan_sentences(seg);
+  const SectionCounts counts = count_sections(r, seg, scan);
 
   // 1. Statutory parts
   for (Part p : r.missing_parts)
@@ -269,7 +283,6 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     out.push_back({"zero_claim", Severity::info, "零数据表述：" + z.text, {z.span}, {txt("subject", z.subject)}});
 
   // 6. Boilerplate share
-  const SentenceScan scan = scan_sentences(seg);
   out.push_back(boilerplate(scan));
 
   // 7. A different report pasted by mistake
