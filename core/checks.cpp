@@ -103,8 +103,7 @@ struct SentenceScan {
 // '\n' and no phrase does, so a phrase found in a block is one found in the text.
 SentenceScan scan_sentences(const Segmented& seg) {
   const CheckWords& words = check_words();
-  const NormText& t = seg.text;
-  const char32_t* chars = t.chars.data();
+  const char32_t* chars = seg.text.chars.data();
   SentenceScan out;
   std::vector<bool> wrong_seen(words.wrong_type_rows, false);
   out.han_before_block.reserve(seg.blocks.size());
@@ -112,8 +111,20 @@ SentenceScan scan_sentences(const Segmented& seg) {
   for (const Block& b : seg.blocks) {
     out.han_before_block.push_back(han_total);
     size_t start = b.begin, han = 0, hit = 0, reach = b.begin;   // the sentence so far
-    for (size_t i = b.begin; i <= b.end; ++i) {
-      uint8_t kind = i < b.end ? words.kind(chars[i]) : uint8_t{kSentenceEnd};
+    auto end_sentence = [&](size_t i) {
+      if (han >= 8) {
+        ++out.sentences;
+        if (hit * 10 >= han * 6) {
+          ++out.stock;
+          if (out.stock_spans.size() < 50) out.stock_spans.push_back(seg.text.input_span(start, i));
+        }
+      }
+      han_total += han;
+      start = i + 1;
+      han = hit = 0;
+    };
+    for (size_t i = b.begin, e = b.end; i < e; ++i) {
+      uint8_t kind = words.kind(chars[i]);
       han += kind & kHanChar;
       if (!(kind & (kSentenceEnd | kOpensStock | kOpensWrongType))) continue;
       if (kind & kOpensStock) {
@@ -121,7 +132,7 @@ SentenceScan scan_sentences(const Segmented& seg) {
         for (const auto& phrase : *words.stock_phrases.starting_with(chars[i])) {
           size_t end = i + phrase.first.size();
           if (end <= reach) break;
-          if (matches_at(t.chars, i, b.end, phrase.first)) {
+          if (matches_at(seg.text.chars, i, e, phrase.first)) {
             for (size_t k = std::max(reach, i); k < end; ++k) hit += is_han(chars[k]);
             reach = end;
             break;
@@ -130,19 +141,10 @@ SentenceScan scan_sentences(const Segmented& seg) {
       }
       if (kind & kOpensWrongType)
         for (const auto& [phrase, row] : *words.wrong_type.starting_with(chars[i]))
-          if (!wrong_seen[row] && matches_at(t.chars, i, b.end, phrase)) wrong_seen[row] = true, ++out.wrong_type_headings;
-      if (!(kind & kSentenceEnd)) continue;
-      if (han >= 8) {
-        ++out.sentences;
-        if (hit * 10 >= han * 6) {
-          ++out.stock;
-          if (out.stock_spans.size() < 50) out.stock_spans.push_back(t.input_span(start, i));
-        }
-      }
-      han_total += han;
-      start = i + 1;
-      han = hit = 0;
+          if (!wrong_seen[row] && matches_at(seg.text.chars, i, e, phrase)) wrong_seen[row] = true, ++out.wrong_type_headings;
+      if (kind & kSentenceEnd) end_sentence(i);
     }
+    end_sentence(b.end);   // the block's last sentence, with or without its 。
   }
   return out;
 }
