@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "data.h"
@@ -28,20 +30,55 @@ std::string fixed(double v, int digits) {
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U'！'; }
 
 // What the sentence scan asks of every char, answered by one table lookup.
-enum CharKind : uint8_t { kHanChar = 1, kSentenceEnd = 2, kOpensStock = 4, kOpensWrongType = 8 };
+enum CharKind : uint8_t {
+  kHanChar = 1,
+  kSentenceEnd = 2,
+  kOpensStock = 4,       // the first char of a stock phrase of two chars or more
+  kStockChar = 8,        // a stock phrase of one char
+  kOpensWrongType = 16,
+};
+
+// The stock phrases: those of two chars or more by their first two chars,
+// longest first (most chars that open a phrase are not followed by its
+// second char), and the chars that are a phrase alone.
+class StockPhrases {
+ public:
+  void add(const std::u32string& phrase) {
+    if (phrase.size() == 1) {
+      single_.insert(phrase[0]);
+    } else {
+      auto& list = by_pair_[key(phrase[0], phrase[1])];
+      list.insert(std::upper_bound(list.begin(), list.end(), phrase, [](const auto& a, const auto& b) { return a.size() > b.size(); }),
+                  phrase);
+      openers_.insert(phrase[0]);
+    }
+  }
+  const std::vector<std::u32string>* starting_with(char32_t first, char32_t second) const {
+    auto it = by_pair_.find(key(first, second));
+    return it == by_pair_.end() ? nullptr : &it->second;
+  }
+  const std::unordered_set<char32_t>& openers() const { return openers_; }   // of two chars or more
+  const std::unordered_set<char32_t>& single() const { return single_; }
+
+ private:
+  static uint64_t key(char32_t first, char32_t second) { return uint64_t{first} << 32 | second; }
+  std::unordered_map<uint64_t, std::vector<std::u32string>> by_pair_;
+  std::unordered_set<char32_t> openers_, single_;
+};
 
 // The vocabularies of the checks, indexed once.
 struct CheckWords {
   std::vector<std::u32string> cause_markers;   // checks.txt [cause_markers]
-  PhraseIndex<> stock_phrases;                 // boilerplate.txt
+  StockPhrases stock_phrases;                  // boilerplate.txt
   PhraseIndex<size_t> wrong_type;              // checks.txt [wrong_type], valued by row
   size_t wrong_type_rows = 0;
   std::vector<uint8_t> bmp_kinds = std::vector<uint8_t>(0x10000, 0);
 
-  uint8_t kind(char32_t c) const {
-    if (c < 0x10000) return bmp_kinds[c];
+  uint8_t kind(char32_t c) const { return c < 0x10000 ? bmp_kinds[c] : kind_of(c); }
+  uint8_t kind_of(char32_t c) const {
     return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
-           (stock_phrases.starting_with(c) ? kOpensStock : 0) | (wrong_type.starting_with(c) ? kOpensWrongType : 0);
+           (stock_phrases.openers().count(c) ? kOpensStock : 0) | (stock_phrases.single().count(c) ? kStockChar : 0) |
+           (wrong_type.starting_with(c) ? kOpensWrongType : 0);
   }
 };
 
@@ -53,16 +90,15 @@ const CheckWords& check_words() {
     const auto& wrong = sections.at("wrong_type");
     for (size_t k = 0; k < wrong.size(); ++k) out.wrong_type.add(wrong[k], k);
     out.wrong_type_rows = wrong.size();
-    // longest first (see scan_sentences); a phrase with a sentence end in it
-    // never lies inside a sentence
-    auto stock = data_rows("boilerplate.txt");
-    std::stable_sort(stock.begin(), stock.end(), [](const auto& a, const auto& b) { return a[0].size() > b[0].size(); });
-    for (const auto& row : stock)
+    // a phrase with a sentence end in it never lies inside a sentence
+    for (const auto& row : data_rows("boilerplate.txt"))
       if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.stock_phrases.add(row[0]);
+    // kind_of for every BMP char, with the stock sets read once, not per char
     for (char32_t c = 0; c < 0x10000; ++c)
       out.bmp_kinds[c] = (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
-                         (out.stock_phrases.starting_with(c) ? kOpensStock : 0) |
                          (out.wrong_type.starting_with(c) ? kOpensWrongType : 0);
+    for (char32_t c : out.stock_phrases.openers()) if (c < 0x10000) out.bmp_kinds[c] |= kOpensStock;
+    for (char32_t c : out.stock_phrases.single()) if (c < 0x10000) out.bmp_kinds[c] |= kStockChar;
     return out;
   }();
   return w;
@@ -97,10 +133,11 @@ struct SentenceScan {
   std::vector<size_t> han_before_block;
 };
 
-// Stock phrases are matched as the scan meets their first char; the Han chars
-// of a match that no earlier match covered are counted then. Stock phrases
-// hold no sentence end, so none reaches past its sentence; blocks hold no
-// '\n' and no phrase does, so a phrase found in a block is one found in the text.
+// Stock phrases are matched as the scan meets their first char, the longest
+// one there; the Han chars of a match that no earlier match covered are
+// counted then. Stock phrases hold no sentence end, so none reaches past its
+// sentence; blocks hold no '\n' and no phrase does, so a phrase found in a
+// block is one found in the text.
 SentenceScan scan_sentences(const Segmented& seg) {
   const CheckWords& words = check_words();
   const char32_t* chars = seg.text.chars.data();
@@ -126,18 +163,21 @@ SentenceScan scan_sentences(const Segmented& seg) {
     for (size_t i = b.begin, e = b.end; i < e; ++i) {
       uint8_t kind = words.kind(chars[i]);
       han += kind & kHanChar;
-      if (!(kind & (kSentenceEnd | kOpensStock | kOpensWrongType))) continue;
-      if (kind & kOpensStock) {
-        // longest first: the first phrase that matches reaches furthest
-        for (const auto& phrase : *words.stock_phrases.starting_with(chars[i])) {
-          size_t end = i + phrase.first.size();
-          if (end <= reach) break;
-          if (matches_at(seg.text.chars, i, e, phrase.first)) {
-            for (size_t k = std::max(reach, i); k < end; ++k) hit += is_han(chars[k]);
-            reach = end;
-            break;
-          }
-        }
+      if (!(kind & (kSentenceEnd | kOpensStock | kStockChar | kOpensWrongType))) continue;
+      if (kind & (kOpensStock | kStockChar)) {
+        size_t end = i;   // of the longest stock phrase at i
+        if ((kind & kOpensStock) && i + 1 < e)
+          if (auto* list = words.stock_phrases.starting_with(chars[i], chars[i + 1]))
+            for (const auto& phrase : *list) {
+              if (i + phrase.size() <= reach) break;   // nor will a shorter one reach further
+              if (matches_at(seg.text.chars, i, e, phrase)) {
+                end = i + phrase.size();
+                break;
+              }
+            }
+        if (end == i && (kind & kStockChar)) end = i + 1;
+        for (size_t k = std::max(reach, i); k < end; ++k) hit += is_han(chars[k]);
+        reach = std::max(reach, end);
       }
       if (kind & kOpensWrongType)
         for (const auto& [phrase, row] : *words.wrong_type.starting_with(chars[i]))
