@@ -50,6 +50,7 @@ size_t title_end(const NormText& t, size_t b, size_t e) {
 
 // A point (一是…) may start after these chars, at a block start or after a bold close.
 bool is_point_lead(char32_t p) {
+  if (p > U'。' && p < U'，') return false;   // the Han chars, most of the text, lie between the two
   return p == U'。' || p == U'；' || p == U';' || p == U'：' || p == U':' || p == U' ' || p == U'，' || p == U',';
 }
 
