@@ -48,8 +48,8 @@ class StockPhrases {
       single_.insert(phrase[0]);
     } else {
       auto& list = by_pair_[key(phrase[0], phrase[1])];
-      list.insert(std::upper_bound(list.begin(), list.end(), phrase, [](const auto& a, const auto& b) { return a.size() > b.size(); }),
-                  phrase);
+      auto longer = [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); };
+      list.insert(std::upper_bound(list.begin(), list.end(), phrase, longer), phrase);
       openers_.insert(phrase[0]);
     }
   }

@@ -206,9 +206,10 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   if (!meta.agency) {
     for (size_t k = 0; k < head_blocks && !meta.agency; ++k) {
       std::u32string s = strip_spaces(block_text(seg, seg.blocks[k]));
-      for (const auto& suffix : words().header_suffixes)
-        if (s.size() > suffix.size() && ends_with(s, suffix) && is_agency_name(std::u32string_view(s).substr(0, s.size() - suffix.size())))
-          meta.agency = to_utf8(s.substr(0, s.size() - suffix.size()));
+      for (const auto& suffix : words().header_suffixes) {
+        std::u32string_view name = std::u32string_view(s).substr(0, s.size() - std::min(s.size(), suffix.size()));
+        if (s.size() > suffix.size() && ends_with(s, suffix) && is_agency_name(name)) meta.agency = to_utf8(name);
+      }
     }
   }
   if (!meta.agency) {
