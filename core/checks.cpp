@@ -69,6 +69,7 @@ class StockPhrases {
 // The vocabularies of the checks, indexed once.
 struct CheckWords {
   std::vector<std::u32string> cause_markers;   // checks.txt [cause_markers]
+  PhraseIndex<> cause_index;                   // the same, by first char
   StockPhrases stock_phrases;                  // boilerplate.txt
   PhraseIndex<size_t> wrong_type;              // checks.txt [wrong_type], valued by row
   size_t wrong_type_rows = 0;
@@ -87,6 +88,7 @@ const CheckWords& check_words() {
     CheckWords out;
     auto sections = data_sections("checks.txt");
     out.cause_markers = sections.at("cause_markers");
+    for (const auto& w : out.cause_markers) out.cause_index.add(w);
     const auto& wrong = sections.at("wrong_type");
     for (size_t k = 0; k < wrong.size(); ++k) out.wrong_type.add(wrong[k], k);
     out.wrong_type_rows = wrong.size();
@@ -113,12 +115,13 @@ std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
 
 // Occurrences of the cause markers in the section body, less those its heading states.
 size_t count_causes(std::u32string_view body, const std::string& title) {
-  const auto& markers = check_words().cause_markers;
+  const CheckWords& words = check_words();
   size_t causes = 0;
-  for (const auto& w : markers)
-    for (size_t at = body.find(w); at != std::u32string_view::npos; at = body.find(w, at + 1)) ++causes;
+  for (size_t k = 0; k < body.size(); ++k)
+    if (auto* list = words.cause_index.starting_with(body[k]))
+      for (const auto& w : *list) causes += starts_with_at(body, k, w.first);
   std::u32string heading = from_utf8(title);
-  for (const auto& w : markers)
+  for (const auto& w : words.cause_markers)
     if (contains(heading, w) && causes) --causes;   // the heading's own 原因 is not a stated cause
   return causes;
 }
