@@ -34,6 +34,13 @@ bool names_work(const ZeroWords& words, const std::u32string& s, size_t b, size_
   return false;
 }
 
+// The first position in [i, e) where a marker may start, or e: a loop that
+// stores nothing, so the tables it reads stay in registers.
+size_t next_marker_start(const ZeroWords& words, const std::u32string& s, size_t i, size_t e) {
+  while (i < e && !words.markers.starting_with(s[i])) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<Section>& sections,
@@ -43,10 +50,9 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
   const std::u32string& s = t.chars;
   std::vector<ZeroClaim> zeros;
   for (const Block& blk : seg.blocks) {
-    for (size_t i = blk.begin; i < blk.end; ++i) {
-      auto* list = words.markers.starting_with(s[i]);
-      if (!list) continue;
-      for (const auto& marker : *list) {
+    for (size_t i = next_marker_start(words, s, blk.begin, blk.end); i < blk.end;
+         i = next_marker_start(words, s, i + 1, blk.end)) {
+      for (const auto& marker : *words.markers.starting_with(s[i])) {
         const std::u32string& m = marker.first;
         if (!starts_with_at(s, i, m)) continue;
         size_t ce = i + m.size();   // the clause after the marker, 40 chars at most
