@@ -88,18 +88,18 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   auto add = [&](const Marker& m, int level, size_t pos, size_t block_end) {
     size_t tb = pos + m.length;
     size_t te = title_end(t, tb, block_end);
-    Section s;
+    int parent = stack.empty() ? -1 : stack.back().section;
+    stack.push_back({m.style, m.ordinal, static_cast<int>(sections.size())});
+    Section& s = sections.emplace_back();
     s.level = level;
-    s.parent = stack.empty() ? -1 : stack.back().section;
-    s.style = std::string(m.style);
+    s.parent = parent;
+    s.style = m.style;
     s.ordinal = m.ordinal;
     s.marker = m.canonical();
     s.marker_span = t.input_span(pos, pos + m.length);
     s.title_span = t.input_span(tb, te);
     s.title = printed(t, input, tb, te);
     s.span = t.input_span(pos, block_end);
-    stack.push_back({m.style, m.ordinal, static_cast<int>(sections.size())});
-    sections.push_back(std::move(s));
   };
 
   // One pass over each block: its headings, and the places a point may start
