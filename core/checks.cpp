@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "data.h"
 #include "parts.h"
@@ -24,9 +27,83 @@ std::string fixed(double v, int digits) {
   return buf;
 }
 
-int root_of(const std::vector<Section>& s, int i) {
-  while (i >= 0 && s[i].parent >= 0) i = s[i].parent;
-  return i;
+bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U'！'; }
+
+// What the sentence scan asks of every char, answered by one table lookup.
+enum CharKind : uint8_t {
+  kHanChar = 1,
+  kSentenceEnd = 2,
+  kOpensStock = 4,       // the first char of a stock phrase of two chars or more
+  kStockChar = 8,        // a stock phrase of one char
+  kOpensWrongType = 16,
+};
+
+// The stock phrases: those of two chars or more by their first two chars,
+// longest first (most chars that open a phrase are not followed by its
+// second char), and the chars that are a phrase alone.
+class StockPhrases {
+ public:
+  void add(const std::u32string& phrase) {
+    if (phrase.size() == 1) {
+      single_.insert(phrase[0]);
+    } else {
+      auto& list = by_pair_[key(phrase[0], phrase[1])];
+      auto longer = [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); };
+      list.insert(std::upper_bound(list.begin(), list.end(), phrase, longer), phrase);
+      openers_.insert(phrase[0]);
+    }
+  }
+  const std::vector<std::u32string>* starting_with(char32_t first, char32_t second) const {
+    auto it = by_pair_.find(key(first, second));
+    return it == by_pair_.end() ? nullptr : &it->second;
+  }
+  const std::unordered_set<char32_t>& openers() const { return openers_; }   // of two chars or more
+  const std::unordered_set<char32_t>& single() const { return single_; }
+
+ private:
+  static uint64_t key(char32_t first, char32_t second) { return uint64_t{first} << 32 | second; }
+  std::unordered_map<uint64_t, std::vector<std::u32string>> by_pair_;
+  std::unordered_set<char32_t> openers_, single_;
+};
+
+// The vocabularies of the checks, indexed once.
+struct CheckWords {
+  std::vector<std::u32string> cause_markers;   // checks.txt [cause_markers]
+  PhraseIndex<> cause_index;                   // the same, by first char
+  StockPhrases stock_phrases;                  // boilerplate.txt
+  PhraseIndex<size_t> wrong_type;              // checks.txt [wrong_type], valued by row
+  size_t wrong_type_rows = 0;
+  std::vector<uint8_t> bmp_kinds = std::vector<uint8_t>(0x10000, 0);
+
+  uint8_t kind(char32_t c) const { return c < 0x10000 ? bmp_kinds[c] : kind_of(c); }
+  uint8_t kind_of(char32_t c) const {
+    return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
+           (stock_phrases.openers().count(c) ? kOpensStock : 0) | (stock_phrases.single().count(c) ? kStockChar : 0) |
+           (wrong_type.starting_with(c) ? kOpensWrongType : 0);
+  }
+};
+
+const CheckWords& check_words() {
+  static const CheckWords w = [] {
+    CheckWords out;
+    auto sections = data_sections("checks.txt");
+    out.cause_markers = sections.at("cause_markers");
+    for (const auto& w : out.cause_markers) out.cause_index.add(w);
+    const auto& wrong = sections.at("wrong_type");
+    for (size_t k = 0; k < wrong.size(); ++k) out.wrong_type.add(wrong[k], k);
+    out.wrong_type_rows = wrong.size();
+    // a phrase with a sentence end in it never lies inside a sentence
+    for (const auto& row : data_rows("boilerplate.txt"))
+      if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.stock_phrases.add(row[0]);
+    // kind_of for every BMP char, with the stock sets read once, not per char
+    for (char32_t c = 0; c < 0x10000; ++c)
+      out.bmp_kinds[c] = (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
+                         (out.wrong_type.starting_with(c) ? kOpensWrongType : 0);
+    for (char32_t c : out.stock_phrases.openers()) if (c < 0x10000) out.bmp_kinds[c] |= kOpensStock;
+    for (char32_t c : out.stock_phrases.single()) if (c < 0x10000) out.bmp_kinds[c] |= kStockChar;
+    return out;
+  }();
+  return w;
 }
 
 // Cleaned-text index range of an input code-point span (t.from is sorted).
@@ -36,12 +113,128 @@ std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
   return {b, std::max(b, e)};
 }
 
-// Han characters inside an input span (level-1 sections: each is counted once or twice).
-size_t han_in(const NormText& t, Span span) {
-  auto [b, e] = cleaned_range(t, span);
-  size_t n = 0;
-  for (size_t i = b; i < e; ++i) n += is_han(t.chars[i]);
+// Occurrences of the cause markers in the section body, less those its heading states.
+size_t count_causes(std::u32string_view body, const std::string& title) {
+  const CheckWords& words = check_words();
+  size_t causes = 0;
+  for (size_t k = 0; k < body.size(); ++k)
+    if (auto* list = words.cause_index.starting_with(body[k]))
+      for (const auto& w : *list) causes += starts_with_at(body, k, w.first);
+  std::u32string heading = from_utf8(title);
+  for (const auto& w : words.cause_markers)
+    if (contains(heading, w) && causes) --causes;   // the heading's own 原因 is not a stated cause
+  return causes;
+}
+
+// What one pass over the blocks finds: the sentences (of 8 Han chars or more)
+// made almost only of stock phrases, the headings of a 政府信息公开 report, and
+// the Han chars before each block (outside blocks there are only '\n's).
+struct SentenceScan {
+  size_t sentences = 0, stock = 0;
+  std::vector<Span> stock_spans;   // the first 50
+  size_t wrong_type_headings = 0;
+  std::vector<size_t> han_before_block;
+};
+
+// Stock phrases are matched as the scan meets their first char, the longest
+// one there; the Han chars of a match that no earlier match covered are
+// counted then. Stock phrases hold no sentence end, so none reaches past its
+// sentence; blocks hold no '\n' and no phrase does, so a phrase found in a
+// block is one found in the text.
+SentenceScan scan_sentences(const Segmented& seg) {
+  const CheckWords& words = check_words();
+  const char32_t* chars = seg.text.chars.data();
+  SentenceScan out;
+  std::vector<bool> wrong_seen(words.wrong_type_rows, false);
+  out.han_before_block.reserve(seg.blocks.size());
+  size_t han_total = 0;
+  for (const Block& b : seg.blocks) {
+    out.han_before_block.push_back(han_total);
+    size_t start = b.begin, han = 0, hit = 0, reach = b.begin;   // the sentence so far
+    auto end_sentence = [&](size_t i) {
+      if (han >= 8) {
+        ++out.sentences;
+        if (hit * 10 >= han * 6) {
+          ++out.stock;
+          if (out.stock_spans.size() < 50) out.stock_spans.push_back(seg.text.input_span(start, i));
+        }
+      }
+      han_total += han;
+      start = i + 1;
+      han = hit = 0;
+    };
+    for (size_t i = b.begin, e = b.end; i < e; ++i) {
+      uint8_t kind = words.kind(chars[i]);
+      han += kind & kHanChar;
+      if (!(kind & (kSentenceEnd | kOpensStock | kStockChar | kOpensWrongType))) continue;
+      if (kind & (kOpensStock | kStockChar)) {
+        size_t end = i;   // of the longest stock phrase at i
+        if ((kind & kOpensStock) && i + 1 < e)
+          if (auto* list = words.stock_phrases.starting_with(chars[i], chars[i + 1]))
+            for (const auto& phrase : *list) {
+              if (i + phrase.size() <= reach) break;   // nor will a shorter one reach further
+              if (matches_at(seg.text.chars, i, e, phrase)) {
+                end = i + phrase.size();
+                break;
+              }
+            }
+        if (end == i && (kind & kStockChar)) end = i + 1;
+        for (size_t k = std::max(reach, i); k < end; ++k) hit += is_han(chars[k]);
+        reach = std::max(reach, end);
+      }
+      if (kind & kOpensWrongType)
+        for (const auto& [phrase, row] : *words.wrong_type.starting_with(chars[i]))
+          if (!wrong_seen[row] && matches_at(seg.text.chars, i, e, phrase)) wrong_seen[row] = true, ++out.wrong_type_headings;
+      if (kind & kSentenceEnd) end_sentence(i);
+    }
+    end_sentence(b.end);   // the block's last sentence, with or without its 。
+  }
+  return out;
+}
+
+// Han chars before the cleaned position pos: the blocks before its block, as
+// the scan counted them, and its block's chars up to pos.
+size_t han_before(const Segmented& seg, const SentenceScan& scan, size_t pos) {
+  auto after = std::upper_bound(seg.blocks.begin(), seg.blocks.end(), pos,
+                                [](size_t p, const Block& b) { return p < b.begin; });
+  if (after == seg.blocks.begin()) return 0;
+  size_t k = static_cast<size_t>(after - seg.blocks.begin()) - 1;
+  size_t n = scan.han_before_block[k];
+  for (size_t i = seg.blocks[k].begin; i < std::min(pos, seg.blocks[k].end); ++i) n += is_han(seg.text.chars[i]);
   return n;
+}
+
+// Counted once and shared by the checks: Han chars of each level-1 section and
+// the indicators under each top-level section.
+struct SectionCounts {
+  std::vector<size_t> han;          // by section index; 0 below level 1
+  std::vector<size_t> indicators;   // by the index of the indicator's root section
+};
+
+SectionCounts count_sections(const Result& r, const Segmented& seg, const SentenceScan& scan) {
+  SectionCounts c{std::vector<size_t>(r.sections.size(), 0), std::vector<size_t>(r.sections.size(), 0)};
+  for (size_t i = 0; i < r.sections.size(); ++i)
+    if (r.sections[i].level == 1) {
+      auto [b, e] = cleaned_range(seg.text, r.sections[i].span);
+      c.han[i] = han_before(seg, scan, e) - han_before(seg, scan, b);
+    }
+  for (const Indicator& x : r.indicators) {
+    int root = x.section;
+    while (root >= 0 && r.sections[root].parent >= 0) root = r.sections[root].parent;
+    if (root >= 0) ++c.indicators[root];
+  }
+  return c;
+}
+
+Finding boilerplate(const SentenceScan& scan) {
+  double share = scan.sentences ? 100.0 * scan.stock / scan.sentences : 0;
+  Finding f{"boilerplate", Severity::info,
+            "套话句占 " + fixed(share, 1) + "%（" + std::to_string(scan.stock) + "/" + std::to_string(scan.sentences) + " 句几乎只由常见套话组成）。",
+            scan.stock_spans,
+            {num("sentences", static_cast<double>(scan.sentences)), num("boilerplate_sentences", static_cast<double>(scan.stock)),
+             num("share_percent", std::round(share * 10) / 10)}};
+  if (share >= 30) f.severity = Severity::warning;
+  return f;
 }
 
 }  // namespace
@@ -49,7 +242,8 @@ size_t han_in(const NormText& t, Span span) {
 std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
   const NormText& t = seg.text;
-  static const auto words = data_sections("checks.txt");
+  const SentenceScan scan = scan_sentences(seg);
+  const SectionCounts counts = count_sections(r, seg, scan);
 
   // 1. Statutory parts
   for (Part p : r.missing_parts)
@@ -59,7 +253,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     Finding f{"parts_complete", Severity::info, "法定的四个必备部分（举措成效、不足原因、第一责任人履职、下一年度安排）齐全。", {}, {}};
     for (const Section& s : r.sections)
       if (s.level == 1 && s.part && *s.part != Part::other) f.spans.push_back(s.title_span);
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 
   // 2. Timeliness
@@ -75,7 +269,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
                    : "发布日期 " + *m.published + " 早于 " + deadline + " 的公开期限（依据：" + source + "）。",
               {}, {txt("published", *m.published), txt("deadline", deadline), txt("source", m.published_source)}};
     if (m.published_span) f.spans.push_back(*m.published_span);
-    out.push_back(f);
+    out.push_back(std::move(f));
   } else {
     out.push_back({"timeliness_unknown", Severity::info,
                    m.published ? "无法判断是否按时公开：未识别出报告年度。" : "无法判断是否按时公开：文中没有发布或落款日期。", {}, {}});
@@ -85,6 +279,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   {
     double han_total = static_cast<double>(r.stats.han_chars);
     Finding f{"indicator_density", Severity::info, "", {}, {}};
+    f.data.reserve(3 + 5 * 3);
     f.data.push_back(num("indicators", static_cast<double>(r.indicators.size())));
     f.data.push_back(num("han_chars", han_total));
     double density = han_total > 0 ? 1000.0 * static_cast<double>(r.indicators.size()) / han_total : 0;
@@ -92,11 +287,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     for (Part p : {Part::measures, Part::shortcomings, Part::leadership, Part::plans, Part::other}) {
       size_t chars = 0, count = 0;
       for (size_t i = 0; i < r.sections.size(); ++i)
-        if (r.sections[i].level == 1 && r.sections[i].part == p) chars += han_in(t, r.sections[i].span);
-      for (const Indicator& x : r.indicators) {
-        int root = root_of(r.sections, x.section);
-        if (root >= 0 && r.sections[root].part == p) ++count;
-      }
+        if (r.sections[i].part == p) chars += counts.han[i], count += counts.indicators[i];
       std::string id = part_id(p);
       f.data.push_back(num(id + "_han_chars", static_cast<double>(chars)));
       f.data.push_back(num(id + "_indicators", static_cast<double>(count)));
@@ -107,7 +298,7 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
       f.severity = Severity::warning;
       f.message += "数据偏少：评估者常批评报告“运用事例少”。";
     }
-    out.push_back(f);
+    out.push_back(std::move(f));
   }
 
   // 4. Shortcomings: share, points, causes, figures
@@ -115,18 +306,11 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
     const Section& s = r.sections[i];
     if (s.level != 1 || s.part != Part::shortcomings) continue;
     auto [bb, be] = cleaned_range(t, s.span);
-    std::u32string body = t.chars.substr(bb, be - bb);
-    size_t causes = 0;
-    for (const auto& w : words.at("cause_markers"))
-      for (size_t at = body.find(w); at != std::u32string::npos; at = body.find(w, at + 1)) ++causes;
-    // the heading's own 原因 is not a stated cause
-    for (const auto& w : words.at("cause_markers"))
-      if (contains(from_utf8(s.title), w) && causes) --causes;
-    size_t figures = 0;
-    for (const Indicator& x : r.indicators) if (root_of(r.sections, x.section) == static_cast<int>(i)) ++figures;
+    size_t causes = count_causes(std::u32string_view(t.chars).substr(bb, be - bb), s.title);
+    size_t figures = counts.indicators[i];
     size_t points = s.points.size();
     for (const Section& c : r.sections) if (c.parent == static_cast<int>(i)) ++points;
-    double share = r.stats.han_chars ? 100.0 * han_in(t, s.span) / r.stats.han_chars : 0;
+    double share = r.stats.han_chars ? 100.0 * counts.han[i] / r.stats.han_chars : 0;
     std::vector<FindingValue> data = {num("points", static_cast<double>(points)), num("causes", static_cast<double>(causes)),
                                       num("figures", static_cast<double>(figures)), num("share_percent", std::round(share * 10) / 10)};
     out.push_back({causes ? "causes_stated" : "no_causes", causes ? Severity::info : Severity::warning,
@@ -143,59 +327,13 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   for (const ZeroClaim& z : r.zero_claims)
     out.push_back({"zero_claim", Severity::info, "零数据表述：" + z.text, {z.span}, {txt("subject", z.subject)}});
 
-  // 6. Boilerplate share: sentences made almost only of stock phrases
-  {
-    static const auto phrases = [] {
-      PhraseIndex<> index;
-      for (auto& row : data_rows("boilerplate.txt")) index.add(row[0]);
-      return index;
-    }();
-    size_t sentences = 0, stock = 0;
-    Finding f{"boilerplate", Severity::info, "", {}, {}};
-    const char32_t* chars = t.chars.data();
-    for (const Block& b : seg.blocks) {
-      size_t start = b.begin, han = 0;   // the sentence so far and its Han chars
-      for (size_t i = b.begin; i <= b.end; ++i) {
-        if (i < b.end && chars[i] != U'。' && chars[i] != U'；' && chars[i] != U'！') {
-          han += is_han(chars[i]);
-          continue;
-        }
-        if (han >= 8) {
-          ++sentences;
-          // one pass: phrases that start at or before k have been matched when
-          // k is counted, so k is covered when it lies before the furthest end
-          size_t reach = start, hit = 0;
-          for (size_t k = start; k < i; ++k) {
-            if (auto* list = phrases.starting_with(chars[k]))
-              for (const auto& phrase : *list) {
-                size_t end = k + phrase.first.size();
-                if (end > reach && matches_at(t.chars, k, i, phrase.first)) reach = end;
-              }
-            hit += k < reach && is_han(chars[k]);
-          }
-          if (hit * 10 >= han * 6) {
-            ++stock;
-            if (f.spans.size() < 50) f.spans.push_back(t.input_span(start, i));
-          }
-        }
-        start = i + 1;
-        han = 0;
-      }
-    }
-    double share = sentences ? 100.0 * stock / sentences : 0;
-    f.data = {num("sentences", static_cast<double>(sentences)), num("boilerplate_sentences", static_cast<double>(stock)),
-              num("share_percent", std::round(share * 10) / 10)};
-    f.message = "套话句占 " + fixed(share, 1) + "%（" + std::to_string(stock) + "/" + std::to_string(sentences) + " 句几乎只由常见套话组成）。";
-    if (share >= 30) f.severity = Severity::warning;
-    out.push_back(f);
-  }
+  // 6. Boilerplate share
+  out.push_back(boilerplate(scan));
 
   // 7. A different report pasted by mistake
-  {
-    if (count_present(t.chars, words.at("wrong_type")) >= 2)
-      out.push_back({"wrong_report_type", Severity::warning,
-                     "这看起来是《政府信息公开工作年度报告》，不是法治政府建设年度报告；结构与指标检查可能不适用。", {}, {}});
-  }
+  if (scan.wrong_type_headings >= 2)
+    out.push_back({"wrong_report_type", Severity::warning,
+                   "这看起来是《政府信息公开工作年度报告》，不是法治政府建设年度报告；结构与指标检查可能不适用。", {}, {}});
   return out;
 }
 

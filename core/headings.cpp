@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "data.h"
 #include "markers.h"
@@ -13,7 +14,7 @@ namespace {
 constexpr size_t kMaxTitle = 100;   // a run-on title with no end in sight is cut here
 
 struct Open {
-  std::string style;
+  std::string_view style;   // the heading_forms.txt id
   int ordinal;
   int section;   // index into sections
 };
@@ -47,17 +48,24 @@ size_t title_end(const NormText& t, size_t b, size_t e) {
   return k;
 }
 
-bool point_context(const NormText& t, size_t i, size_t block_begin) {
-  if (i == block_begin || (t.flags[i] & kBoldEdge)) return true;
-  char32_t p = t.chars[i - 1];
+// A point (一是…) may start after these chars, at a block start or after a bold close.
+bool is_point_lead(char32_t p) {
+  if (p > U'。' && p < U'，') return false;   // the Han chars, most of the text, lie between the two
   return p == U'。' || p == U'；' || p == U';' || p == U'：' || p == U':' || p == U' ' || p == U'，' || p == U',';
 }
+
+bool point_context(const NormText& t, size_t i, size_t block_begin) {
+  return i == block_begin || (t.flags[i] & kBoldEdge) || is_point_lead(t.chars[i - 1]);
+}
+
+bool may_open_point(char32_t c) { return is_cn_digit(c) || c == U'第' || c == U'其'; }
 
 }  // namespace
 
 std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags) {
   const NormText& t = seg.text;
   std::vector<Section> sections;
+  sections.reserve(seg.blocks.size());   // reports have about one heading per two blocks
   std::vector<Open> stack;
   size_t gaps = 0;
 
@@ -80,30 +88,39 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   auto add = [&](const Marker& m, int level, size_t pos, size_t block_end) {
     size_t tb = pos + m.length;
     size_t te = title_end(t, tb, block_end);
-    Section s;
+    int parent = stack.empty() ? -1 : stack.back().section;
+    stack.push_back({m.style, m.ordinal, static_cast<int>(sections.size())});
+    Section& s = sections.emplace_back();
     s.level = level;
-    s.parent = stack.empty() ? -1 : stack.back().section;
+    s.parent = parent;
     s.style = m.style;
     s.ordinal = m.ordinal;
-    s.marker = m.canonical;
+    s.marker = m.canonical();
     s.marker_span = t.input_span(pos, pos + m.length);
     s.title_span = t.input_span(tb, te);
     s.title = printed(t, input, tb, te);
     s.span = t.input_span(pos, block_end);
-    stack.push_back({m.style, m.ordinal, static_cast<int>(sections.size())});
-    sections.push_back(std::move(s));
   };
 
-  std::vector<std::pair<size_t, size_t>> point_runs;   // (pos, block end) of candidate points
+  // One pass over each block: its headings, and the places a point may start
+  // (kept until the section spans are known).
+  struct PointCandidate {
+    size_t pos;
+    const Block* block;
+  };
+  std::vector<PointCandidate> point_candidates;
+  const char32_t* chars = t.chars.data();
+  const uint8_t* flags = t.flags.data();
   for (const Block& blk : seg.blocks) {
     size_t pos = blk.begin;
     if (auto m = match_heading_marker(t.chars, pos)) {
       if (int level = accept(*m, false)) add(*m, level, pos, blk.end);
     }
-    // mid-line: after 。 or a bold close, the next number of an open style
-    const char32_t* chars = t.chars.data();
-    const uint8_t* flags = t.flags.data();
+    if (pos < blk.end && may_open_point(chars[pos])) point_candidates.push_back({pos, &blk});
     for (size_t i = blk.begin + 1; i < blk.end; ++i) {
+      if (!(flags[i] & kBoldEdge) && !is_point_lead(chars[i - 1])) continue;
+      if (may_open_point(chars[i])) point_candidates.push_back({i, &blk});
+      // mid-line: after 。 or a bold close, the next number of an open style
       bool after_stop = chars[i - 1] == U'。' || (flags[i] & kBoldEdge) || chars[i - 1] == U'：';
       if (!after_stop || chars[i] == U'\n') continue;
       auto m = match_heading_marker(t.chars, i);
@@ -126,35 +143,33 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   }
   // points: 一是 二是 … in sequence inside their innermost section
   std::vector<int> last_point(sections.size() + 1, 0);
-  const char32_t* chars = t.chars.data();
-  for (const Block& blk : seg.blocks) {
-    for (size_t i = blk.begin; i < blk.end; ++i) {
-      char32_t c = chars[i];
-      if (!(is_cn_digit(c) || c == U'第' || c == U'其') || !point_context(t, i, blk.begin)) continue;
-      auto m = match_point_marker(t.chars, i);
-      if (!m) continue;
-      int owner = innermost_section(sections, t.from[i]);
-      int& last = last_point[owner + 1];
-      if (m->ordinal != last + 1 && m->ordinal != 1) continue;
-      last = m->ordinal;
-      if (owner < 0) continue;   // points in the preamble have no section to belong to
-      size_t tb = i + m->length;
-      size_t te = tb;
-      while (te < blk.end && te - tb < kMaxTitle && !is_title_end(t.chars[te]) && t.chars[te] != U'，' &&
-             t.chars[te] != U',' && !(te > tb && (t.flags[te] & kBoldEdge)))
-        ++te;
-      size_t pe = te;   // the point runs to the next point marker or the block end
-      while (pe < blk.end) {
-        if (point_context(t, pe, blk.begin) && pe > te) {
-          auto n = match_point_marker(t.chars, pe);
-          if (n && n->ordinal == m->ordinal + 1) break;
-        }
-        ++pe;
+  size_t title_done = 0;   // a point's title holds no other point: candidates resume after it
+  for (const auto& [i, block] : point_candidates) {
+    if (i < title_done) continue;
+    const Block& blk = *block;
+    auto m = match_point_marker(t.chars, i);
+    if (!m) continue;
+    int owner = innermost_section(sections, t.from[i]);
+    int& last = last_point[owner + 1];
+    if (m->ordinal != last + 1 && m->ordinal != 1) continue;
+    last = m->ordinal;
+    if (owner < 0) continue;   // points in the preamble have no section to belong to
+    size_t tb = i + m->length;
+    size_t te = tb;
+    while (te < blk.end && te - tb < kMaxTitle && !is_title_end(t.chars[te]) && t.chars[te] != U'，' &&
+           t.chars[te] != U',' && !(te > tb && (t.flags[te] & kBoldEdge)))
+      ++te;
+    size_t pe = te;   // the point runs to the next point marker or the block end
+    while (pe < blk.end) {
+      if (point_context(t, pe, blk.begin) && pe > te) {
+        auto n = match_point_marker(t.chars, pe);
+        if (n && n->ordinal == m->ordinal + 1) break;
       }
-      Point p{m->canonical, printed(t, input, tb, te), t.input_span(i, pe)};
-      sections[owner].points.push_back(std::move(p));
-      i = te;
+      ++pe;
     }
+    Point p{m->canonical(), printed(t, input, tb, te), t.input_span(i, pe)};
+    sections[owner].points.push_back(std::move(p));
+    title_done = te + 1;
   }
   if (gaps) diags.push_back({"numbering_gap", Severity::warning, "标题编号有 " + std::to_string(gaps) + " 处跳号（如“一、”之后直接“三、”），已按顺序接受。", std::nullopt});
   return sections;

@@ -4,27 +4,62 @@
 #include <vector>
 
 #include "data.h"
+#include "phrase_index.h"
 
 namespace reportlens {
 namespace {
 
+// Pattern symbols for a number written as one enclosed char: C ①–⑳, P ⑴–⒇,
+// L ㈠–㈩ (whose token is spelled 一…十, as in the canonical marker).
+struct Enclosed {
+  char32_t symbol, first, last;
+  bool spelled;
+};
+constexpr Enclosed kEnclosed[] = {{U'C', 0x2460, 0x2473, false}, {U'P', 0x2474, 0x2487, false}, {U'L', 0x3220, 0x3229, true}};
+constexpr std::u32string_view kSpelledTen = U"一二三四五六七八九十";
+
+const Enclosed* enclosed(char32_t symbol) {
+  for (const Enclosed& e : kEnclosed) if (e.symbol == symbol) return &e;
+  return nullptr;
+}
+
+bool is_number_symbol(char32_t c) { return c == U'N' || c == U'D' || enclosed(c); }
+
+// One char of a pattern, its symbol resolved when the data is read.
+struct Step {
+  enum Kind { literal, cn_number, arabic_number, enclosed_number } kind;
+  char32_t c;            // the literal
+  const Enclosed* e;     // the enclosed range
+};
+
 struct Form {
   std::string style;
   std::u32string canonical;
-  std::u32string pattern;
+  std::vector<Step> steps;
 };
+
+Form make_form(std::string style, std::u32string canonical, std::u32string_view pattern) {
+  Form f{std::move(style), std::move(canonical), {}};
+  for (char32_t p : pattern) {
+    if (p == U'N') f.steps.push_back({Step::cn_number, p, nullptr});
+    else if (p == U'D') f.steps.push_back({Step::arabic_number, p, nullptr});
+    else if (const Enclosed* e = enclosed(p)) f.steps.push_back({Step::enclosed_number, p, e});
+    else f.steps.push_back({Step::literal, p, nullptr});
+  }
+  return f;
+}
 
 const std::vector<Form>& heading_forms() {
   static const std::vector<Form> forms = [] {
     std::vector<Form> out;
     for (auto& row : data_rows("heading_forms.txt")) {
       if (row.size() < 3) continue;
-      std::u32string pats = row[2];
+      std::u32string_view pats = row[2];
       size_t p = 0;
       while (p <= pats.size()) {
         size_t sp = pats.find(U' ', p);
-        if (sp == std::u32string::npos) sp = pats.size();
-        if (sp > p) out.push_back({to_utf8(row[0]), row[1], pats.substr(p, sp - p)});
+        if (sp == std::u32string_view::npos) sp = pats.size();
+        if (sp > p) out.push_back(make_form(to_utf8(row[0]), row[1], pats.substr(p, sp - p)));
         p = sp + 1;
       }
     }
@@ -36,93 +71,90 @@ const std::vector<Form>& heading_forms() {
 const std::vector<Form>& point_forms() {
   static const std::vector<Form> forms = [] {
     std::vector<Form> out;
-    for (auto& row : data_rows("point_forms.txt")) out.push_back({"point", row[0], row[0]});
+    for (auto& row : data_rows("point_forms.txt")) out.push_back(make_form("point", row[0], row[0]));
     return out;
   }();
   return forms;
 }
 
-// Pattern symbols for a number written as one enclosed char: C ①–⑳, P ⑴–⒇,
-// L ㈠–㈩ (whose token is spelled 一…十, as in the canonical marker).
-struct Enclosed {
-  char32_t symbol, first, last;
-  bool spelled;
-};
-constexpr Enclosed kEnclosed[] = {{U'C', 0x2460, 0x2473, false}, {U'P', 0x2474, 0x2487, false}, {U'L', 0x3220, 0x3229, true}};
-
-const Enclosed* enclosed(char32_t symbol) {
-  for (const Enclosed& e : kEnclosed) if (e.symbol == symbol) return &e;
-  return nullptr;
+// Forms by the chars they can open with (BMP; markers have no astral chars),
+// each char's forms in data order: only those are tried at a position.
+PhraseIndex<const Form*> by_first_char(const std::vector<Form>& forms) {
+  PhraseIndex<const Form*> index;
+  for (const Form& f : forms) {
+    if (f.steps.empty()) continue;
+    auto add = [&](char32_t c) { index.add(std::u32string(1, c), &f); };
+    const Step& first = f.steps[0];
+    switch (first.kind) {
+      case Step::cn_number: for (char32_t c : kSpelledTen) add(c); break;
+      case Step::arabic_number: for (char32_t c = U'0'; c <= U'9'; ++c) add(c); break;
+      case Step::enclosed_number: for (char32_t c = first.e->first; c <= first.e->last; ++c) add(c); break;
+      case Step::literal: add(first.c); break;
+    }
+  }
+  return index;
 }
 
-// The chars a list of forms can open with (BMP; markers have no astral chars):
-// a quick test before the forms are tried one by one.
-struct FirstChars {
-  BmpSet chars;
-  explicit FirstChars(const std::vector<Form>& forms) {
-    auto range = [&](char32_t a, char32_t b) { for (char32_t c = a; c <= b; ++c) chars.add(c); };
-    for (const Form& f : forms) {
-      if (f.pattern.empty()) continue;
-      char32_t p = f.pattern[0];
-      if (p == U'N') for (char32_t c : std::u32string_view(U"一二三四五六七八九十")) chars.add(c);
-      else if (p == U'D') range(U'0', U'9');
-      else if (const Enclosed* e = enclosed(p)) range(e->first, e->last);
-      else chars.add(p);
-    }
-  }
-  bool may_open(const std::u32string& s, size_t pos) const { return pos < s.size() && chars.has(s[pos]); }
-};
+// The forms that may match at pos, or null.
+const std::vector<std::pair<std::u32string, const Form*>>* forms_at(const PhraseIndex<const Form*>& index,
+                                                                     const std::u32string& s, size_t pos) {
+  return pos < s.size() ? index.starting_with(s[pos]) : nullptr;
+}
 
-// Matches `pattern` at pos; fills the ordinal and the token as written.
-bool match_form(const std::u32string& s, size_t pos, const std::u32string& pattern, int& ordinal, std::u32string& token,
-                size_t& end) {
+// Matches a form at pos: fills the ordinal, the token as written and the end.
+bool match_form(const std::u32string& s, size_t pos, const Form& form, Marker& m, size_t& end) {
+  std::u32string_view text = s;
   size_t i = pos;
-  for (char32_t p : pattern) {
+  for (const Step& step : form.steps) {
     if (i >= s.size()) return false;
-    size_t len = 0;
-    switch (p) {
-      case U'N': {
+    switch (step.kind) {
+      case Step::literal:
+        if (s[i] != step.c) return false;
+        ++i;
+        break;
+      case Step::cn_number: {
+        size_t len = 0;
         int v = read_cn_ordinal(s, i, len);
         if (!v) return false;
-        ordinal = v;
-        token = s.substr(i, len);
+        m.ordinal = v;
+        m.token = text.substr(i, len);
         i += len;
         break;
       }
-      case U'D': {
-        while (i + len < s.size() && is_digit(s[i + len]) && len < 3) ++len;
-        if (len == 0 || len > 2) return false;
-        ordinal = std::stoi(to_utf8(s.substr(i, len)));
-        if (ordinal == 0) return false;
-        token = s.substr(i, len);
+      case Step::arabic_number: {   // 1 to 99, not followed by a third digit
+        size_t len = 0;
+        int v = 0;
+        while (i + len < s.size() && is_digit(s[i + len]) && len < 3) v = v * 10 + static_cast<int>(s[i + len] - U'0'), ++len;
+        if (len == 0 || len > 2 || v == 0) return false;
+        m.ordinal = v;
+        m.token = text.substr(i, len);
         i += len;
         break;
       }
-      default:
-        if (const Enclosed* e = enclosed(p)) {
-          if (s[i] < e->first || s[i] > e->last) return false;
-          ordinal = static_cast<int>(s[i] - e->first + 1);
-          token = e->spelled ? std::u32string(1, U"一二三四五六七八九十"[ordinal - 1]) : s.substr(i, 1);
-        } else if (s[i] != p) {
-          return false;
-        }
+      case Step::enclosed_number:
+        if (s[i] < step.e->first || s[i] > step.e->last) return false;
+        m.ordinal = static_cast<int>(s[i] - step.e->first + 1);
+        m.token = step.e->spelled ? kSpelledTen.substr(m.ordinal - 1, 1) : text.substr(i, 1);
         ++i;
+        break;
     }
   }
+  m.style = form.style;
+  m.form = form.canonical;
   end = i;
   return true;
 }
 
-std::string fill(const std::u32string& canonical, const std::u32string& token) {
+}  // namespace
+
+std::string Marker::canonical() const {
   std::u32string out;
-  for (char32_t c : canonical) {
-    if (c == U'N' || c == U'D' || enclosed(c)) out += token;
+  for (char32_t c : form) {
+    if (is_number_symbol(c)) out += token;
     else out += c;
   }
   return to_utf8(out);
 }
-
-}  // namespace
 
 int read_cn_ordinal(const std::u32string& s, size_t pos, size_t& len) {
   static const std::u32string_view kDigits = U"一二三四五六七八九";
@@ -150,34 +182,38 @@ int read_cn_ordinal(const std::u32string& s, size_t pos, size_t& len) {
 }
 
 std::optional<Marker> match_heading_marker(const std::u32string& s, size_t pos) {
-  static const FirstChars first(heading_forms());
-  if (!first.may_open(s, pos)) return std::nullopt;
-  for (const Form& f : heading_forms()) {
-    int ordinal = 0;
-    std::u32string token;
+  static const auto index = by_first_char(heading_forms());
+  auto* forms = forms_at(index, s, pos);
+  if (!forms) return std::nullopt;
+  for (const auto& [first, form] : *forms) {
+    const Form& f = *form;
+    Marker m;
     size_t end = 0;
-    if (!match_form(s, pos, f.pattern, ordinal, token, end)) continue;
+    if (!match_form(s, pos, f, m, end)) continue;
     // "1.5万元", "2025年", "12345热线": a number that goes on is no marker
     if (f.style == "arabic_dot" && end < s.size() && (is_digit(s[end]) || s[end] == U'%')) continue;
     if (f.style == "arabic_dot" && (end >= s.size() || s[end] == U'\n')) continue;
     size_t after = end;
     while (after < s.size() && s[after] == U' ') ++after;
     if (after >= s.size() || s[after] == U'\n') continue;   // a marker with nothing after it
-    return Marker{f.style, ordinal, after - pos, fill(f.canonical, token)};
+    m.length = after - pos;
+    return m;
   }
   return std::nullopt;
 }
 
 std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos) {
-  static const FirstChars first(point_forms());
-  if (!first.may_open(s, pos)) return std::nullopt;
-  for (const Form& f : point_forms()) {
-    int ordinal = 0;
-    std::u32string token;
+  static const auto index = by_first_char(point_forms());
+  auto* forms = forms_at(index, s, pos);
+  if (!forms) return std::nullopt;
+  for (const auto& [first, form] : *forms) {
+    const Form& f = *form;
+    Marker m;
     size_t end = 0;
-    if (!match_form(s, pos, f.pattern, ordinal, token, end)) continue;
-    if (ordinal > 20) continue;
-    return Marker{"point", ordinal, end - pos, fill(f.canonical, token)};
+    if (!match_form(s, pos, f, m, end)) continue;
+    if (m.ordinal > 20) continue;
+    m.length = end - pos;
+    return m;
   }
   return std::nullopt;
 }

@@ -1,20 +1,26 @@
 // Numbering markers: 一、 (一) 1. (1) ① ⑴ 第一部分 (headings, from
 // heading_forms.txt) and 一是 第一， (points, from point_forms.txt), matched at
 // a position of the cleaned text. Used by segment (a paragraph that opens with
-// a marker is never joined to the one before) and by headings.
+// a marker is never joined to the one before) and by headings. A Marker views
+// the vocabulary and the text it was matched in.
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "text.h"
 
 namespace reportlens {
 
 struct Marker {
-  std::string style;      // heading style id, or "point"
-  int ordinal = 0;        // 1 for 一、 (1) ① 一是
-  size_t length = 0;      // code points the marker takes, spaces after it included
-  std::string canonical;  // 一、 (一) 1. (1) ① 一是
+  std::string_view style;     // heading style id (heading_forms.txt), or "point"
+  int ordinal = 0;            // 1 for 一、 (1) ① 一是
+  size_t length = 0;          // code points the marker takes, spaces after it included
+  std::u32string_view form;   // canonical form, N D C P L standing for the number
+  std::u32string_view token;  // the number as written (in the text matched or the data)
+
+  // 一、 (一) 1. (1) ① 一是; built on demand: most markers met are not kept.
+  std::string canonical() const;
 };
 
 std::optional<Marker> match_heading_marker(const std::u32string& s, size_t pos);

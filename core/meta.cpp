@@ -16,11 +16,11 @@ namespace {
 constexpr size_t kHeadBlocks = 14;   // where title, 文号 and 签发人 are looked for
 constexpr size_t kTailBlocks = 8;    // where the signature and its date are
 
-std::u32string block_text(const Segmented& seg, const Block& b) {
-  return seg.text.chars.substr(b.begin, b.end - b.begin);
+std::u32string_view block_text(const Segmented& seg, const Block& b) {
+  return std::u32string_view(seg.text.chars).substr(b.begin, b.end - b.begin);
 }
 
-int read_int(const std::u32string& s, size_t& i, size_t max_digits) {
+int read_int(std::u32string_view s, size_t& i, size_t max_digits) {
   int v = 0;
   size_t n = 0;
   while (i < s.size() && is_digit(s[i]) && n < max_digits) v = v * 10 + static_cast<int>(s[i] - U'0'), ++i, ++n;
@@ -40,43 +40,56 @@ std::string format_date(int y, int m, int d) {
 
 using Words = std::vector<std::u32string>;
 
-// core/data/meta.txt, by section.
-const Words& words(const char* section) {
-  static const auto sections = data_sections("meta.txt");
-  return sections.at(section);
+// core/data/meta.txt, each section read once.
+struct MetaWords {
+  Words agency_suffixes, opening_agency_suffixes, report_words, topic_words, title_cuts, header_suffixes, date_labels,
+      issued_words, signer_labels, place_suffixes;
+};
+
+const MetaWords& words() {
+  static const MetaWords w = [] {
+    auto s = data_sections("meta.txt");
+    return MetaWords{s.at("agency_suffixes"), s.at("opening_agency_suffixes"), s.at("report_words"),
+                     s.at("topic_words"),     s.at("title_cuts"),              s.at("header_suffixes"),
+                     s.at("date_labels"),     s.at("issued_words"),            s.at("signer_labels"),
+                     s.at("place_suffixes")};
+  }();
+  return w;
 }
 
-bool ends_with_any(const std::u32string& s, const Words& ends) {
-  for (const auto& e : ends)
-    if (s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0) return true;
+bool ends_with(std::u32string_view s, std::u32string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+bool ends_with_any(std::u32string_view s, const Words& ends) {
+  for (const auto& e : ends) if (ends_with(s, e)) return true;
   return false;
 }
 
-bool contains_any(const std::u32string& s, const Words& ws) {
+bool contains_any(std::u32string_view s, const Words& ws) {
   for (const auto& w : ws) if (contains(s, w)) return true;
   return false;
 }
 
 // 省 市 县 区 州 盟 旗
 bool is_place_suffix(char32_t c) {
-  static const auto& suffixes = words("place_suffixes");
-  for (const auto& w : suffixes) if (w.size() == 1 && w[0] == c) return true;
+  for (const auto& w : words().place_suffixes) if (w.size() == 1 && w[0] == c) return true;
   return false;
 }
 
-bool is_agency_name(const std::u32string& s) {
-  return s.size() >= 3 && s.size() <= 30 && ends_with_any(s, words("agency_suffixes"));
+bool is_agency_name(std::u32string_view s) {
+  return s.size() >= 3 && s.size() <= 30 && ends_with_any(s, words().agency_suffixes);
 }
 
-bool has_punct(const std::u32string& s) {
+bool has_punct(std::u32string_view s) {
   for (char32_t c : s)
     if (c == U'，' || c == U'。' || c == U',' || c == U'；' || c == U'：' || c == U':' || c == U'、') return true;
   return false;
 }
 
-std::u32string strip_spaces(const std::u32string& s) {
-  std::u32string out;
-  for (char32_t c : s) if (c != U' ') out += c;
+std::u32string strip_spaces(std::u32string_view s) {
+  std::u32string out(s.size(), U' ');
+  out.resize(static_cast<size_t>(std::remove_copy(s.begin(), s.end(), out.begin(), U' ') - out.begin()));
   return out;
 }
 
@@ -98,7 +111,7 @@ std::string read_collapsed(const std::u32string& line) {
 
 }  // namespace
 
-std::string read_date(const std::u32string& s, size_t pos, size_t* len) {
+std::string read_date(std::u32string_view s, size_t pos, size_t* len) {
   size_t i = pos;
   int y = read_int(s, i, 4);
   if (y < 1990 || i - pos != 4 || i >= s.size()) return "";
@@ -147,16 +160,16 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   for (size_t k = 0; k < head_blocks; ++k) {
     const Block& b = seg.blocks[k];
     if (t.from[b.begin] >= first_heading) break;
-    std::u32string s = block_text(seg, b);
-    bool names_report = contains_any(s, words("report_words")) && contains_any(s, words("topic_words"));
+    std::u32string_view s = block_text(seg, b);
+    bool names_report = contains_any(s, words().report_words) && contains_any(s, words().topic_words);
     if (!names_report || s.size() > 64 || s.back() == U'：' || s.back() == U':' || s.back() == U'。' || contains(s, U"。"))
       continue;
     size_t tb = b.begin;
     // printed over two lines: "长春市科学技术局" / "2025年度法治政府建设报告"
     if (k > 0) {
       const Block& p = seg.blocks[k - 1];
-      std::u32string ps = block_text(seg, p);
-      if (is_agency_name(strip_spaces(ps)) && !has_punct(ps) && !contains_any(ps, words("header_suffixes")) &&
+      std::u32string_view ps = block_text(seg, p);
+      if (is_agency_name(strip_spaces(ps)) && !has_punct(ps) && !contains_any(ps, words().header_suffixes) &&
           !contains(strip_spaces(s), strip_spaces(ps)))
         tb = p.begin;
     }
@@ -179,7 +192,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     size_t cut = s.size();
     for (size_t i = 0; i + 4 < s.size(); ++i)
       if (is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3])) { cut = i; break; }
-    for (const auto& w : words("title_cuts")) {
+    for (const auto& w : words().title_cuts) {
       size_t at = s.find(w);
       if (at != std::u32string::npos && at < cut) cut = at;
     }
@@ -193,9 +206,10 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   if (!meta.agency) {
     for (size_t k = 0; k < head_blocks && !meta.agency; ++k) {
       std::u32string s = strip_spaces(block_text(seg, seg.blocks[k]));
-      for (const auto& suffix : words("header_suffixes"))
-        if (s.size() > suffix.size() && ends_with_any(s, {suffix}) && is_agency_name(s.substr(0, s.size() - suffix.size())))
-          meta.agency = to_utf8(s.substr(0, s.size() - suffix.size()));
+      for (const auto& suffix : words().header_suffixes) {
+        std::u32string_view name = std::u32string_view(s).substr(0, s.size() - std::min(s.size(), suffix.size()));
+        if (s.size() > suffix.size() && ends_with(s, suffix) && is_agency_name(name)) meta.agency = to_utf8(name);
+      }
     }
   }
   if (!meta.agency) {
@@ -209,15 +223,15 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   if (!meta.agency) {
     // opening sentence: "2021年,市科技局认真…" — a body name after a comma or the start
     for (size_t k = 0; k < head_blocks && !meta.agency; ++k) {
-      std::u32string s = block_text(seg, seg.blocks[k]);
+      std::u32string_view s = block_text(seg, seg.blocks[k]);
       if (s.size() < 30) continue;
       for (size_t i = 0; i < std::min<size_t>(s.size(), 120) && !meta.agency; ++i) {
         if (!is_place_suffix(s[i])) continue;
         if (i > 0 && is_han(s[i - 1]) && s[i - 1] != U'年') continue;
         for (size_t e = i + 2; e < std::min(s.size(), i + 12); ++e) {
-          std::u32string cand = s.substr(i, e - i + 1);
+          std::u32string_view cand = s.substr(i, e - i + 1);
           if (has_punct(cand)) break;
-          if (ends_with_any(cand, words("opening_agency_suffixes"))) { meta.agency = to_utf8(cand); break; }
+          if (ends_with_any(cand, words().opening_agency_suffixes)) { meta.agency = to_utf8(cand); break; }
         }
       }
       break;   // only the opening paragraph
@@ -262,7 +276,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   }
 
   // Report year: from the title, else the opening sentence, else the plans heading − 1.
-  auto first_year = [](const std::u32string& s, size_t limit) -> std::optional<int> {
+  auto first_year = [](std::u32string_view s, size_t limit) -> std::optional<int> {
     for (size_t i = 0; i + 4 < s.size() && i < limit; ++i) {
       if (i > 0 && is_digit(s[i - 1])) continue;
       size_t j = i;
@@ -277,7 +291,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     for (size_t k = 0; k < head_blocks && !meta.report_year; ++k) {
       const Block& b = seg.blocks[k];
       if (t.from[b.begin] >= first_heading) break;
-      std::u32string s = block_text(seg, b);
+      std::u32string_view s = block_text(seg, b);
       if (s.size() >= 30) meta.report_year = first_year(s, 12);
     }
   }
@@ -289,30 +303,30 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
 
   // Published: a labelled date (发布时间: …) in the chrome or the head, else the
   // signature date at the end, else the 印发 date.
-  auto labelled = [&](const NormText& line) -> bool {
-    for (const auto& label : words("date_labels")) {
-      for (size_t at = line.chars.find(label); at != std::u32string::npos; at = line.chars.find(label, at + 1)) {
+  // (the line is the chars [b, e) of `text`)
+  auto labelled = [&](const NormText& text, size_t b, size_t e) -> bool {
+    std::u32string_view line = std::u32string_view(text.chars).substr(b, e - b);
+    for (const auto& label : words().date_labels) {
+      for (size_t at = line.find(label); at != std::u32string_view::npos; at = line.find(label, at + 1)) {
         size_t i = at + label.size();
-        while (i < line.size() && (line.chars[i] == U':' || line.chars[i] == U'：' || line.chars[i] == U' ')) ++i;
+        while (i < line.size() && (line[i] == U':' || line[i] == U'：' || line[i] == U' ')) ++i;
         size_t len = 0;
-        std::string d = read_date(line.chars, i, &len);
+        std::string d = read_date(line, i, &len);
         if (!d.empty()) {
           meta.published = d;
           meta.published_source = "label";
-          meta.published_span = line.input_span(i, i + len);
+          meta.published_span = text.input_span(b + i, b + i + len);
           return true;
         }
       }
     }
     return false;
   };
-  for (const NormText& line : seg.chrome) if (!meta.published && labelled(line)) break;
+  for (const NormText& line : seg.chrome) if (!meta.published && labelled(line, 0, line.size())) break;
   for (size_t k = 0; k < head_blocks && !meta.published; ++k) {
     const Block& b = seg.blocks[k];
     if (b.end - b.begin > 80) continue;
-    NormText line;
-    for (size_t i = b.begin; i < b.end; ++i) line.push(t.chars[i], t.from[i], t.to[i]);
-    labelled(line);
+    labelled(t, b.begin, b.end);
   }
   if (!meta.published) {
     size_t from = seg.blocks.size() > kTailBlocks ? seg.blocks.size() - kTailBlocks : 0;
@@ -340,7 +354,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
         meta.published_span = t.input_span(b.begin, b.begin + len);
         break;
       }
-      static const Words& issued_words = words("issued_words");
+      const Words& issued_words = words().issued_words;
       if (issued.empty() && std::find(issued_words.begin(), issued_words.end(), rest) != issued_words.end()) {
         issued = d;
         issued_span = t.input_span(b.begin, b.begin + len);
@@ -375,10 +389,10 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
       }
       break;
     }
-    std::u32string line = block_text(seg, b);
-    for (const auto& label : words("signer_labels")) {
+    std::u32string_view line = block_text(seg, b);
+    for (const auto& label : words().signer_labels) {
       size_t at = line.find(label);
-      if (at == std::u32string::npos || meta.signer) continue;
+      if (at == std::u32string_view::npos || meta.signer) continue;
       size_t i = at + label.size();
       while (i < line.size() && (line[i] == U':' || line[i] == U'：' || line[i] == U' ')) ++i;
       std::u32string name = strip_spaces(line.substr(i, 12));

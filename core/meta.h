@@ -4,6 +4,7 @@
 // 2025212 when only one reading is a date), doc_number and signer.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "segment.h"
@@ -16,6 +17,6 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
 std::string canonical_agency(const std::string& agency);
 
 // "2024年1月5日", "2025-03-24", "2025/3/24", "2025.03.24" at pos: YYYY-MM-DD or "".
-std::string read_date(const std::u32string& s, size_t pos, size_t* len);
+std::string read_date(std::u32string_view s, size_t pos, size_t* len);
 
 }  // namespace reportlens

@@ -5,6 +5,7 @@
 
 #include "data.h"
 #include "normalize.h"
+#include "phrase_index.h"
 #include "text.h"
 
 namespace reportlens {
@@ -45,12 +46,29 @@ const char* part_name(Part p) {
 }
 
 std::optional<Part> part_from_title(const std::string& title) {
-  static const auto rows = data_rows("parts.txt");
-  std::u32string t;
-  for (char32_t c : from_utf8(title)) t += fold_char(c);
-  for (const auto& row : rows)
-    if (row.size() >= 2 && row[1] != U"=" && contains(t, row[1])) return parse_part(row[0]);
-  return std::nullopt;
+  // the phrases of parts.txt, valued by their row: the first row that matches wins
+  struct Phrases {
+    PhraseIndex<size_t> index;
+    std::vector<std::optional<Part>> parts;   // by row
+  };
+  static const Phrases phrases = [] {
+    Phrases out;
+    for (const auto& row : data_rows("parts.txt"))
+      if (row.size() >= 2 && row[1] != U"=") {
+        out.index.add(row[1], out.parts.size());
+        out.parts.push_back(parse_part(row[0]));
+      }
+    return out;
+  }();
+  std::u32string t = from_utf8(title);
+  for (char32_t& c : t) c = fold_char(c);
+  size_t first = phrases.parts.size();
+  for (size_t k = 0; k < t.size(); ++k)
+    if (auto* list = phrases.index.starting_with(t[k]))
+      for (const auto& [phrase, row] : *list)
+        if (row < first && starts_with_at(t, k, phrase)) first = row;
+  if (first == phrases.parts.size()) return std::nullopt;
+  return phrases.parts[first];
 }
 
 void assign_parts(std::vector<Section>& sections) {

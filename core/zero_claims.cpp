@@ -11,7 +11,7 @@ namespace {
 
 struct ZeroWords {
   PhraseIndex<> markers;
-  std::vector<std::u32string> nouns;
+  PhraseIndex<> nouns;
 };
 
 const ZeroWords& zero_words() {
@@ -19,10 +19,26 @@ const ZeroWords& zero_words() {
     ZeroWords out;
     auto non = data_sections("non_indicators.txt");
     for (const auto& m : non["zero_markers"]) out.markers.add(m);
-    out.nouns = non["zero_nouns"];
+    for (const auto& n : non["zero_nouns"]) out.nouns.add(n);
     return out;
   }();
   return w;
+}
+
+// Whether a noun of the work is written in s[b, e).
+bool names_work(const ZeroWords& words, const std::u32string& s, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k)
+    if (auto* list = words.nouns.starting_with(s[k]))
+      for (const auto& noun : *list)
+        if (matches_at(s, k, e, noun.first)) return true;
+  return false;
+}
+
+// The first position in [i, e) where a marker may start, or e: a loop that
+// stores nothing, so the tables it reads stay in registers.
+size_t next_marker_start(const ZeroWords& words, const std::u32string& s, size_t i, size_t e) {
+  while (i < e && !words.markers.starting_with(s[i])) ++i;
+  return i;
 }
 
 }  // namespace
@@ -34,21 +50,17 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
   const std::u32string& s = t.chars;
   std::vector<ZeroClaim> zeros;
   for (const Block& blk : seg.blocks) {
-    for (size_t i = blk.begin; i < blk.end; ++i) {
-      auto* list = words.markers.starting_with(s[i]);
-      if (!list) continue;
-      for (const auto& marker : *list) {
+    for (size_t i = next_marker_start(words, s, blk.begin, blk.end); i < blk.end;
+         i = next_marker_start(words, s, i + 1, blk.end)) {
+      for (const auto& marker : *words.markers.starting_with(s[i])) {
         const std::u32string& m = marker.first;
         if (!starts_with_at(s, i, m)) continue;
         size_t ce = i + m.size();   // the clause after the marker, 40 chars at most
         while (ce < blk.end && !is_clause_break(s[ce]) && ce - i < 40) ++ce;
-        std::u32string rest = s.substr(i + m.size(), ce - i - m.size());
-        bool noun = false;
-        for (const auto& z : words.nouns) noun |= contains(rest, z);
-        if (!noun) break;
+        if (!names_work(words, s, i + m.size(), ce)) break;
         ZeroClaim zc;
         zc.text = printed(t, input, i, ce);
-        zc.subject = t.as_written(rest);
+        zc.subject = t.as_written(s.substr(i + m.size(), ce - i - m.size()));
         zc.span = t.input_span(i, ce);
         zc.section = innermost_section(sections, zc.span.begin);
         zeros.push_back(std::move(zc));
