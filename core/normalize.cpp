@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -70,12 +71,13 @@ bool parse_tag(const std::u32string& s, size_t i, std::string& name, bool& closi
   return true;
 }
 
-bool looks_like_html(const std::u32string& s) {
+// Whether s, from its first '<' (at `first`) on, holds three known tags or more.
+bool looks_like_html(const std::u32string& s, size_t first) {
   size_t tags = 0;
   std::string name;
   bool closing;
   size_t end;
-  for (size_t i = 0; i < s.size() && tags < 3; ++i)
+  for (size_t i = first; i < s.size() && tags < 3; ++i)
     if (s[i] == U'<' && parse_tag(s, i, name, closing, end)) ++tags;
   return tags >= 3;
 }
@@ -130,6 +132,59 @@ const BmpSet& plain_chars() {
   return set;
 }
 
+bool is_cjk(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+// The (folded, input) pairs met, in order, at most 2048: a char already in a
+// pair (either side) starts no new one, so each folded char keeps the first
+// traditional form seen.
+struct Folds {
+  std::u32string pairs;
+  BmpSet in_pairs;   // BMP chars in `pairs`, to test without a search
+  void note(char32_t f, char32_t c) {
+    if (pairs.size() >= 4096) return;
+    bool seen = f < 0x10000 ? in_pairs.has(f) : pairs.find(f) != std::u32string::npos;
+    if (seen) return;
+    pairs += f;
+    pairs += c;
+    in_pairs.add(f);
+    in_pairs.add(c);
+  }
+};
+
+// Copies the run of Han and plain chars that starts at s[i] into t from n on
+// (the first char may be plain only once its line is checked); returns the
+// index after the run. A function of its own, so that the loop's few values
+// stay in registers, and it writes through pointers: the flag bytes' stores
+// would make the compiler reload every vector's pointer.
+size_t copy_run(const std::u32string& s, size_t i, NormText& t, size_t& n, uint8_t& pending,
+                const SimplifiedBmp& simplified, const BmpSet& plain, Folds& folds) {
+  char32_t* chars = t.chars.data();
+  uint32_t* from = t.from.data();
+  uint32_t* to = t.to.data();
+  uint8_t* flags = t.flags.data();
+  const char32_t* src = s.data();
+  const size_t size = s.size();
+  size_t w = n;
+  char32_t c = src[i];
+  do {
+    char32_t f = c;
+    if (is_cjk(c)) {
+      f = simplified.fold(c);
+      if (f != c) folds.note(f, c);
+    }
+    chars[w] = f;
+    from[w] = static_cast<uint32_t>(i);
+    to[w] = static_cast<uint32_t>(i + 1);
+    flags[w] = 0;
+    ++w;
+    ++i;
+  } while (i < size && (is_cjk(c = src[i]) || plain.has(c)));
+  flags[n] = pending;   // the pending marks belong to the run's first char
+  pending = 0;
+  n = w;
+  return i;
+}
+
 }  // namespace
 
 char32_t fold_char(char32_t c) {
@@ -157,7 +212,9 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
   t.to.resize(s.size());
   t.flags.resize(s.size());
   size_t n = 0;
-  const bool html = looks_like_html(s);
+  // whether the input is page source, decided at its first '<' (the loop
+  // visits every '<' that is not inside a tag, comment or script); none: it is not
+  std::optional<bool> html;
   size_t tags = 0, controls = 0, artefacts = 0;
   uint8_t pending = 0;       // flags for the next kept char
   bool line_checked = false;  // this line's markdown block marks were looked at
@@ -171,21 +228,8 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     if (c == U'\n') line_checked = false;
   };
   const SimplifiedBmp& simplified = simplified_bmp();
-  // (folded, input) pairs in the order met, at most 2048: a char already in
-  // a pair (either side) starts no new one
-  std::u32string folded;
-  BmpSet in_folded;   // BMP chars in `folded`, to test without a search
-  auto note_fold = [&](char32_t f, char32_t c) {
-    if (folded.size() >= 4096) return;
-    bool seen = f < 0x10000 ? in_folded.has(f) : folded.find(f) != std::u32string::npos;
-    if (seen) return;
-    folded += f;   // first traditional form seen for this simplified char
-    folded += c;
-    in_folded.add(f);
-    in_folded.add(c);
-  };
+  Folds folds;
   const BmpSet& plain = plain_chars();
-  auto is_cjk = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
   for (size_t i = 0; i < s.size();) {
     char32_t c = s[i];
     // most of a report: a run of Han chars, which open no markup and fold by
@@ -193,30 +237,10 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
     // markdown block mark; a plain char may be one, so it waits for the check)
     if (is_cjk(c) || (line_checked && plain.has(c))) {
       line_checked = true;
-      // through pointers and locals: the flag bytes' stores would make the
-      // compiler reload every vector's pointer and the input's size
-      char32_t* chars = t.chars.data();
-      uint32_t* from = t.from.data();
-      uint32_t* to = t.to.data();
-      uint8_t* flags = t.flags.data();
-      const char32_t* src = s.data();
-      const size_t size = s.size();
-      do {
-        char32_t f = c;
-        if (is_cjk(c)) {
-          f = simplified.fold(c);
-          if (f != c) note_fold(f, c);
-        }
-        chars[n] = f;
-        from[n] = static_cast<uint32_t>(i);
-        to[n] = static_cast<uint32_t>(i + 1);
-        flags[n] = pending;
-        pending = 0;
-        ++n;
-        ++i;
-      } while (i < size && (is_cjk(c = src[i]) || plain.has(c)));
+      i = copy_run(s, i, t, n, pending, simplified, plain, folds);
       continue;
     }
+    if (c == U'<' && !html) html = looks_like_html(s, i);
     std::string name;
     bool closing = false;
     size_t end = 0;
@@ -241,7 +265,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
       i = end;
       continue;
     }
-    if (c == U'<' && html && i + 3 < s.size() && s[i + 1] == U'!' ) {   // <!-- comment --> or <!DOCTYPE>
+    if (c == U'<' && *html && i + 3 < s.size() && s[i + 1] == U'!' ) {   // <!-- comment --> or <!DOCTYPE>
       size_t k = i + 2;
       bool comment = s[i + 2] == U'-' && i + 3 < s.size() && s[i + 3] == U'-';
       while (k < s.size() && !(comment ? (s[k] == U'>' && s[k - 1] == U'-' && s[k - 2] == U'-') : s[k] == U'>')) ++k;
@@ -311,17 +335,17 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
       utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(f));
       if (cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) f = 0xFFFD;   // lone surrogate, unassigned
     }
-    if (f != c && is_han(c)) note_fold(f, c);
+    if (f != c && is_han(c)) folds.note(f, c);
     emit(f, i, i + 1);
     ++i;
   }
-  for (size_t k = 0; k + 1 < folded.size(); k += 2) t.written_as.emplace_back(folded[k], folded[k + 1]);
+  for (size_t k = 0; k + 1 < folds.pairs.size(); k += 2) t.written_as.emplace_back(folds.pairs[k], folds.pairs[k + 1]);
   std::sort(t.written_as.begin(), t.written_as.end());   // each folded char is in one pair only
   t.chars.resize(n);
   t.from.resize(n);
   t.to.resize(n);
   t.flags.resize(n);
-  if (html) diags.push_back({"html_source", Severity::info, "输入像网页源代码：已去除 " + std::to_string(tags) + " 个 HTML 标记，脚本和样式不显示、不执行。", std::nullopt});
+  if (html.value_or(false)) diags.push_back({"html_source", Severity::info, "输入像网页源代码：已去除 " + std::to_string(tags) + " 个 HTML 标记，脚本和样式不显示、不执行。", std::nullopt});
   else if (tags) diags.push_back({"html_fragments", Severity::info, "已去除 " + std::to_string(tags) + " 处残留的 HTML 标记（如 /span>）。", std::nullopt});
   if (controls) diags.push_back({"control_chars", Severity::warning, "已去除 " + std::to_string(controls) + " 个控制字符（含 NUL）。", std::nullopt});
   if (artefacts) diags.push_back({"artefacts_removed", Severity::info, "已去除 " + std::to_string(artefacts) + " 个排版残留字符（如盲文点 ⠂）。", std::nullopt});
