@@ -82,6 +82,7 @@ class Writer {
     separator();
     if (!std::isfinite(v)) { out_.put("null"); return; }
     if (std::fabs(v) < 9e15 && v == std::floor(v)) { integer(static_cast<int64_t>(v)); return; }
+    if (short_decimal(v)) return;
     char buf[40];
     for (int p = 1; p <= 17; ++p) {   // the shortest form that reads back the same double
       std::snprintf(buf, sizeof buf, "%.*g", p, v);
@@ -135,6 +136,37 @@ class Writer {
   void integer(int64_t v) {
     char* p = out_.claim(24);
     out_.done(std::to_chars(p, p + 24, v).ptr);
+  }
+  // A non-integral v that is k / 10^d for an integer k and at most
+  // kMaxDecimals decimals, written as the shortest round-trip loop would
+  // write it ("%.*g" in fixed notation), without that loop. k / 10^d is
+  // correctly rounded (both exact doubles), so it equals v exactly when the
+  // decimal reads back as v; within the range below, ulp(v) < 10^-d, so that
+  // decimal is the only one with d decimals that does, and the smallest such
+  // d gives the fewest digits. Returns false (nothing written) otherwise.
+  bool short_decimal(double v) {
+    constexpr int kMaxDecimals = 8;
+    constexpr double kPow10[kMaxDecimals + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    double magnitude = std::fabs(v);
+    if (magnitude < 1e-4 || magnitude >= 1e7) return false;   // "%g" turns to exponents below 1e-4
+    for (int d = 1; d <= kMaxDecimals; ++d) {
+      double scaled = std::nearbyint(magnitude * kPow10[d]);
+      if (scaled / kPow10[d] != magnitude) continue;
+      char digits[24];
+      char* end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(scaled)).ptr;
+      size_t n = static_cast<size_t>(end - digits);
+      size_t whole = n > static_cast<size_t>(d) ? n - d : 0;   // digits before the point
+      char* p = out_.claim(n + kMaxDecimals + 3);
+      if (v < 0) *p++ = '-';
+      if (whole == 0) *p++ = '0';
+      else { std::memcpy(p, digits, whole); p += whole; }
+      *p++ = '.';
+      for (size_t z = n - whole; z < static_cast<size_t>(d); ++z) *p++ = '0';   // leading zeros of the fraction
+      std::memcpy(p, digits + whole, n - whole);
+      out_.done(p + (n - whole));
+      return true;
+    }
+    return false;
   }
   void indent() { if (pretty_) out_.fill(' ', static_cast<size_t>(depth_) * 2); }
   void separator() {
