@@ -57,22 +57,11 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  // Our own ASCII names: nothing to escape. For a literal the length is known
-  // and the copy inlines.
+  // Our own ASCII names: nothing to escape. A literal's length is a
+  // constant, so its copy inlines.
   template <size_t N>
-  void key(const char (&k)[N]) { key(std::string_view(k, N - 1)); }
-  void key(std::string_view k) {
-    separator();
-    char* p = out_.claim(k.size() + 4);
-    *p++ = '"';
-    std::memcpy(p, k.data(), k.size());
-    p += k.size();
-    *p++ = '"';
-    *p++ = ':';
-    if (pretty_) *p++ = ' ';
-    out_.done(p);
-    after_key_ = true;
-  }
+  void key(const char (&k)[N]) { key_chars(k, N - 1); }
+  void key(std::string_view k) { key_chars(k.data(), k.size()); }
   void value(const std::string& s) { separator(); string(s); }
   void value(const char* s) { separator(); string(s); }
   void value(int64_t v) { separator(); integer(v); }
@@ -103,16 +92,15 @@ class Writer {
       out_.done(p);
       return;
     }
-    out_.put("[\n");
+    out_.put('[');
     ++depth_;
-    indent();
+    line_break();
     integer(s.begin);
-    out_.put(",\n");
-    indent();
+    out_.put(',');
+    line_break();
     integer(s.end);
     --depth_;
-    out_.put('\n');
-    indent();
+    line_break();
     out_.put(']');
   }
 
@@ -168,14 +156,36 @@ class Writer {
     }
     return false;
   }
-  void indent() { if (pretty_) out_.fill(' ', static_cast<size_t>(depth_) * 2); }
+  void line_break() {
+    out_.put('\n');
+    out_.fill(' ', static_cast<size_t>(depth_) * 2);
+  }
   void separator() {
     if (after_key_) { after_key_ = false; return; }
     if (depth_ == 0) return;
     if (!first_) out_.put(',');
-    if (pretty_) out_.put('\n');
-    indent();
     first_ = false;
+    if (pretty_) line_break();
+  }
+  // A key is always inside an object and never follows a key: its separator
+  // is a comma after the first member, written in the same piece.
+  void key_chars(const char* k, size_t n) {
+    char* p = out_.claim(n + 5);
+    if (!first_) *p++ = ',';
+    first_ = false;
+    if (pretty_) {
+      out_.done(p);
+      line_break();
+      p = out_.claim(n + 4);
+    }
+    *p++ = '"';
+    std::memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (pretty_) *p++ = ' ';
+    out_.done(p);
+    after_key_ = true;
   }
   void open(char c) {
     separator();
@@ -185,7 +195,7 @@ class Writer {
   }
   void close(char c) {
     --depth_;
-    if (!first_ && pretty_) { out_.put('\n'); indent(); }
+    if (!first_ && pretty_) line_break();
     out_.put(c);
     first_ = false;
   }
@@ -196,35 +206,51 @@ class Writer {
     auto below = [&](uint64_t v, uint64_t n) { return (v - kOnes * n) & ~v & kHighs; };
     return below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1);
   }
-  void string(std::string_view s) {
-    out_.put('"');
-    size_t plain = 0;   // start of the run of bytes that need no escape, written at once
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (i + 8 <= s.size()) {   // eight plain bytes at a time
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (!needs_escape(w)) { i += 7; continue; }
-      }
+  // The index of the first byte of s at or after `from` that needs an escape,
+  // or s.size(); eight bytes at a time.
+  static size_t first_escape(std::string_view s, size_t from) {
+    size_t i = from;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (needs_escape(w)) break;
+    }
+    for (; i < s.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.put(s.substr(plain, i - plain));
-      plain = i + 1;
-      switch (c) {
-        case '"': out_.put("\\\""); break;
-        case '\\': out_.put("\\\\"); break;
-        case '\b': out_.put("\\b"); break;
-        case '\f': out_.put("\\f"); break;
-        case '\n': out_.put("\\n"); break;
-        case '\r': out_.put("\\r"); break;
-        case '\t': out_.put("\\t"); break;
-        default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out_.put(buf);
-        }
+      if (c < 0x20 || c == '"' || c == '\\') break;
+    }
+    return i;
+  }
+  void escape(unsigned char c) {
+    switch (c) {
+      case '"': out_.put("\\\""); break;
+      case '\\': out_.put("\\\\"); break;
+      case '\b': out_.put("\\b"); break;
+      case '\f': out_.put("\\f"); break;
+      case '\n': out_.put("\\n"); break;
+      case '\r': out_.put("\\r"); break;
+      case '\t': out_.put("\\t"); break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out_.put(buf);
       }
     }
-    out_.put(s.substr(plain));
+  }
+  // The opening quote and the plain run before the first escape go out in one
+  // piece (for most strings, that is the whole string).
+  void string(std::string_view s) {
+    size_t plain = first_escape(s, 0);
+    char* p = out_.claim(plain + 2);
+    *p++ = '"';
+    std::memcpy(p, s.data(), plain);
+    out_.done(p + plain);
+    while (plain < s.size()) {
+      escape(static_cast<unsigned char>(s[plain]));
+      size_t next = first_escape(s, plain + 1);
+      out_.put(s.substr(plain + 1, next - plain - 1));
+      plain = next;
+    }
     out_.put('"');
   }
 };
