@@ -264,7 +264,35 @@ const char* severity(Severity s) {
   return "info";
 }
 
-void write_section(Writer& w, const Result& r, const std::vector<std::vector<size_t>>& children, size_t i) {
+// The section tree from Result::sections' parent links, by a counting sort on
+// the parent: the children of section i (or the level-1 sections, for i = -1)
+// are of(i), in document order. Two allocations, whatever the number of sections.
+class SectionTree {
+ public:
+  explicit SectionTree(const std::vector<Section>& sections) : begin_(sections.size() + 3, 0), order_(sections.size()) {
+    for (const Section& s : sections) ++begin_[slot(s.parent) + 2];
+    for (size_t k = 2; k < begin_.size(); ++k) begin_[k] += begin_[k - 1];
+    // begin_[slot + 1] is now where that parent's children start; filling moves
+    // it to where they end, which is where the next parent's start.
+    for (size_t i = 0; i < sections.size(); ++i) order_[begin_[slot(sections[i].parent) + 1]++] = i;
+  }
+  struct Indices {
+    const size_t* first;
+    const size_t* last;
+    const size_t* begin() const { return first; }
+    const size_t* end() const { return last; }
+  };
+  Indices of(int parent) const {
+    size_t k = slot(parent);
+    return {order_.data() + begin_[k], order_.data() + begin_[k + 1]};
+  }
+
+ private:
+  std::vector<size_t> begin_, order_;
+  static size_t slot(int parent) { return static_cast<size_t>(parent + 1); }
+};
+
+void write_section(Writer& w, const Result& r, const SectionTree& tree, size_t i) {
   const Section& s = r.sections[i];
   w.begin_object();
   w.key("level"); w.value(s.level);
@@ -287,7 +315,7 @@ void write_section(Writer& w, const Result& r, const std::vector<std::vector<siz
   w.end_array();
   w.key("children");
   w.begin_array();
-  for (size_t c : children[i]) write_section(w, r, children, c);
+  for (size_t c : tree.of(static_cast<int>(i))) write_section(w, r, tree, c);
   w.end_array();
   w.end_object();
 }
@@ -315,13 +343,10 @@ std::string to_json(const Result& r, bool pretty) {
   w.key("published_span"); m.published_span ? w.span(*m.published_span) : w.null();
   w.end_object();
 
-  std::vector<std::vector<size_t>> children(r.sections.size());
   w.key("sections");
   w.begin_array();
-  for (size_t i = 0; i < r.sections.size(); ++i)
-    if (r.sections[i].parent >= 0) children[r.sections[i].parent].push_back(i);
-  for (size_t i = 0; i < r.sections.size(); ++i)
-    if (r.sections[i].parent < 0) write_section(w, r, children, i);
+  const SectionTree tree(r.sections);
+  for (size_t i : tree.of(-1)) write_section(w, r, tree, i);
   w.end_array();
 
   w.key("indicators");
