@@ -167,25 +167,33 @@ class Writer {
     first_ = false;
     if (pretty_) line_break();
   }
-  // A key is always inside an object and never follows a key: its separator
-  // is a comma after the first member, written in the same piece.
-  void key_chars(const char* k, size_t n) {
-    char* p = out_.claim(n + 5);
+  // A key is always inside an object and never follows a key: compact, its
+  // separator is a comma after the first member, written in the same piece.
+  // Always inlined, so that a literal's length is a constant and its copy
+  // inlines (a call and a memcpy call were half of a key's cost).
+  [[gnu::always_inline]] void key_chars(const char* k, size_t n) {
+    if (pretty_) return pretty_key(k, n);
+    char* p = out_.claim(n + 4);
     if (!first_) *p++ = ',';
     first_ = false;
-    if (pretty_) {
-      out_.done(p);
-      line_break();
-      p = out_.claim(n + 4);
-    }
+    out_.done(quoted_key(p, k, n));
+    after_key_ = true;
+  }
+  void pretty_key(const char* k, size_t n) {
+    separator();
+    char* p = quoted_key(out_.claim(n + 4), k, n);
+    *p++ = ' ';
+    out_.done(p);
+    after_key_ = true;
+  }
+  // Writes "k": at p; returns the end.
+  static char* quoted_key(char* p, const char* k, size_t n) {
     *p++ = '"';
     std::memcpy(p, k, n);
     p += n;
     *p++ = '"';
     *p++ = ':';
-    if (pretty_) *p++ = ' ';
-    out_.done(p);
-    after_key_ = true;
+    return p;
   }
   void open(char c) {
     separator();
