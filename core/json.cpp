@@ -214,20 +214,9 @@ class Writer {
     auto below = [&](uint64_t v, uint64_t n) { return (v - kOnes * n) & ~v & kHighs; };
     return below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1);
   }
-  // The index of the first byte of s at or after `from` that needs an escape,
-  // or s.size(); eight bytes at a time.
-  static size_t first_escape(std::string_view s, size_t from) {
-    size_t i = from;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (needs_escape(w)) break;
-    }
-    for (; i < s.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c < 0x20 || c == '"' || c == '\\') break;
-    }
-    return i;
+  static bool needs_escape(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == '"' || u == '\\';
   }
   void escape(unsigned char c) {
     switch (c) {
@@ -245,21 +234,37 @@ class Writer {
       }
     }
   }
-  // The opening quote and the plain run before the first escape go out in one
-  // piece (for most strings, that is the whole string).
+  // Plain bytes are copied as they are checked, eight at a time while they
+  // last (most strings have nothing to escape); from the first byte that
+  // needs an escape on, the rest goes through escaped_rest().
   void string(std::string_view s) {
-    size_t plain = first_escape(s, 0);
-    char* p = out_.claim(plain + 2);
+    char* p = out_.claim(s.size() + 2);
     *p++ = '"';
-    std::memcpy(p, s.data(), plain);
-    out_.done(p + plain);
-    while (plain < s.size()) {
-      escape(static_cast<unsigned char>(s[plain]));
-      size_t next = first_escape(s, plain + 1);
-      out_.put(s.substr(plain + 1, next - plain - 1));
-      plain = next;
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8, p += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (needs_escape(w)) break;
+      std::memcpy(p, &w, 8);
     }
-    out_.put('"');
+    for (; i < s.size() && !needs_escape(s[i]); ++i) *p++ = s[i];
+    if (i < s.size()) {
+      out_.done(p);
+      escaped_rest(s.substr(i));
+      p = out_.claim(1);
+    }
+    *p++ = '"';
+    out_.done(p);
+  }
+  // s from a byte that needs an escape on: escapes, and the plain runs between them.
+  void escaped_rest(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      escape(static_cast<unsigned char>(s[i]));
+      size_t next = i + 1;
+      while (next < s.size() && !needs_escape(s[next])) ++next;
+      out_.put(s.substr(i + 1, next - i - 1));
+      i = next;
+    }
   }
 };
 
