@@ -1,6 +1,8 @@
 // Result -> JSON (see json.h). A small streaming writer: the result is written
 // once, in the contract's key order, without building a DOM (the output is
-// byte-identical to nlohmann's dump with indent 2 / compact).
+// byte-identical to nlohmann's dump with indent 2 / compact). Integers and
+// short decimals are formatted directly; any other double takes the shortest
+// "%.*g" that reads back the same value.
 #include "json.h"
 
 #include <charconv>
@@ -57,8 +59,7 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  // Our own ASCII names: nothing to escape. A literal's length is a
-  // constant, so its copy inlines.
+  // Our own ASCII names: nothing to escape.
   template <size_t N>
   void key(const char (&k)[N]) { key_chars(k, N - 1); }
   void key(std::string_view k) { key_chars(k.data(), k.size()); }
