@@ -1,6 +1,8 @@
 // Result -> JSON (see json.h). A small streaming writer: the result is written
 // once, in the contract's key order, without building a DOM (the output is
-// byte-identical to nlohmann's dump with indent 2 / compact).
+// byte-identical to nlohmann's dump with indent 2 / compact). Integers and
+// short decimals are formatted directly; any other double takes the shortest
+// "%.*g" that reads back the same value.
 #include "json.h"
 
 #include <charconv>
@@ -57,22 +59,10 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
 
-  // Our own ASCII names: nothing to escape. For a literal the length is known
-  // and the copy inlines.
+  // Our own ASCII names: nothing to escape.
   template <size_t N>
-  void key(const char (&k)[N]) { key(std::string_view(k, N - 1)); }
-  void key(std::string_view k) {
-    separator();
-    char* p = out_.claim(k.size() + 4);
-    *p++ = '"';
-    std::memcpy(p, k.data(), k.size());
-    p += k.size();
-    *p++ = '"';
-    *p++ = ':';
-    if (pretty_) *p++ = ' ';
-    out_.done(p);
-    after_key_ = true;
-  }
+  void key(const char (&k)[N]) { key_chars(k, N - 1); }
+  void key(std::string_view k) { key_chars(k.data(), k.size()); }
   void value(const std::string& s) { separator(); string(s); }
   void value(const char* s) { separator(); string(s); }
   void value(int64_t v) { separator(); integer(v); }
@@ -82,6 +72,7 @@ class Writer {
     separator();
     if (!std::isfinite(v)) { out_.put("null"); return; }
     if (std::fabs(v) < 9e15 && v == std::floor(v)) { integer(static_cast<int64_t>(v)); return; }
+    if (short_decimal(v)) return;
     char buf[40];
     for (int p = 1; p <= 17; ++p) {   // the shortest form that reads back the same double
       std::snprintf(buf, sizeof buf, "%.*g", p, v);
@@ -102,16 +93,15 @@ class Writer {
       out_.done(p);
       return;
     }
-    out_.put("[\n");
+    out_.put('[');
     ++depth_;
-    indent();
+    line_break();
     integer(s.begin);
-    out_.put(",\n");
-    indent();
+    out_.put(',');
+    line_break();
     integer(s.end);
     --depth_;
-    out_.put('\n');
-    indent();
+    line_break();
     out_.put(']');
   }
 
@@ -136,14 +126,75 @@ class Writer {
     char* p = out_.claim(24);
     out_.done(std::to_chars(p, p + 24, v).ptr);
   }
-  void indent() { if (pretty_) out_.fill(' ', static_cast<size_t>(depth_) * 2); }
+  // A non-integral v that is k / 10^d for an integer k and at most
+  // kMaxDecimals decimals, written as the shortest round-trip loop would
+  // write it ("%.*g" in fixed notation), without that loop. k / 10^d is
+  // correctly rounded (both exact doubles), so it equals v exactly when the
+  // decimal reads back as v; within the range below, ulp(v) < 10^-d, so that
+  // decimal is the only one with d decimals that does, and the smallest such
+  // d gives the fewest digits. Returns false (nothing written) otherwise.
+  bool short_decimal(double v) {
+    constexpr int kMaxDecimals = 8;
+    constexpr double kPow10[kMaxDecimals + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    double magnitude = std::fabs(v);
+    if (magnitude < 1e-4 || magnitude >= 1e7) return false;   // "%g" turns to exponents below 1e-4
+    for (int d = 1; d <= kMaxDecimals; ++d) {
+      double scaled = std::nearbyint(magnitude * kPow10[d]);
+      if (scaled / kPow10[d] != magnitude) continue;
+      char digits[24];
+      char* end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(scaled)).ptr;
+      size_t n = static_cast<size_t>(end - digits);
+      size_t whole = n > static_cast<size_t>(d) ? n - d : 0;   // digits before the point
+      char* p = out_.claim(n + kMaxDecimals + 3);
+      if (v < 0) *p++ = '-';
+      if (whole == 0) *p++ = '0';
+      else { std::memcpy(p, digits, whole); p += whole; }
+      *p++ = '.';
+      for (size_t z = n - whole; z < static_cast<size_t>(d); ++z) *p++ = '0';   // leading zeros of the fraction
+      std::memcpy(p, digits + whole, n - whole);
+      out_.done(p + (n - whole));
+      return true;
+    }
+    return false;
+  }
+  void line_break() {
+    out_.put('\n');
+    out_.fill(' ', static_cast<size_t>(depth_) * 2);
+  }
   void separator() {
     if (after_key_) { after_key_ = false; return; }
     if (depth_ == 0) return;
     if (!first_) out_.put(',');
-    if (pretty_) out_.put('\n');
-    indent();
     first_ = false;
+    if (pretty_) line_break();
+  }
+  // A key is always inside an object and never follows a key: compact, its
+  // separator is a comma after the first member, written in the same piece.
+  // Always inlined, so that a literal's length is a constant and its copy
+  // inlines (a call and a memcpy call were half of a key's cost).
+  [[gnu::always_inline]] void key_chars(const char* k, size_t n) {
+    if (pretty_) return pretty_key(k, n);
+    char* p = out_.claim(n + 4);
+    if (!first_) *p++ = ',';
+    first_ = false;
+    out_.done(quoted_key(p, k, n));
+    after_key_ = true;
+  }
+  void pretty_key(const char* k, size_t n) {
+    separator();
+    char* p = quoted_key(out_.claim(n + 4), k, n);
+    *p++ = ' ';
+    out_.done(p);
+    after_key_ = true;
+  }
+  // Writes "k": at p; returns the end.
+  static char* quoted_key(char* p, const char* k, size_t n) {
+    *p++ = '"';
+    std::memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    return p;
   }
   void open(char c) {
     separator();
@@ -153,7 +204,7 @@ class Writer {
   }
   void close(char c) {
     --depth_;
-    if (!first_ && pretty_) { out_.put('\n'); indent(); }
+    if (!first_ && pretty_) line_break();
     out_.put(c);
     first_ = false;
   }
@@ -164,36 +215,57 @@ class Writer {
     auto below = [&](uint64_t v, uint64_t n) { return (v - kOnes * n) & ~v & kHighs; };
     return below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1);
   }
-  void string(std::string_view s) {
-    out_.put('"');
-    size_t plain = 0;   // start of the run of bytes that need no escape, written at once
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (i + 8 <= s.size()) {   // eight plain bytes at a time
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if (!needs_escape(w)) { i += 7; continue; }
-      }
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.put(s.substr(plain, i - plain));
-      plain = i + 1;
-      switch (c) {
-        case '"': out_.put("\\\""); break;
-        case '\\': out_.put("\\\\"); break;
-        case '\b': out_.put("\\b"); break;
-        case '\f': out_.put("\\f"); break;
-        case '\n': out_.put("\\n"); break;
-        case '\r': out_.put("\\r"); break;
-        case '\t': out_.put("\\t"); break;
-        default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out_.put(buf);
-        }
+  static bool needs_escape(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == '"' || u == '\\';
+  }
+  void escape(unsigned char c) {
+    switch (c) {
+      case '"': out_.put("\\\""); break;
+      case '\\': out_.put("\\\\"); break;
+      case '\b': out_.put("\\b"); break;
+      case '\f': out_.put("\\f"); break;
+      case '\n': out_.put("\\n"); break;
+      case '\r': out_.put("\\r"); break;
+      case '\t': out_.put("\\t"); break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out_.put(buf);
       }
     }
-    out_.put(s.substr(plain));
-    out_.put('"');
+  }
+  // Plain bytes are copied as they are checked, eight at a time while they
+  // last (most strings have nothing to escape); from the first byte that
+  // needs an escape on, the rest goes through escaped_rest().
+  void string(std::string_view s) {
+    char* p = out_.claim(s.size() + 2);
+    *p++ = '"';
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8, p += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (needs_escape(w)) break;
+      std::memcpy(p, &w, 8);
+    }
+    for (; i < s.size() && !needs_escape(s[i]); ++i) *p++ = s[i];
+    if (i < s.size()) {
+      out_.done(p);
+      escaped_rest(s.substr(i));
+      p = out_.claim(1);
+    }
+    *p++ = '"';
+    out_.done(p);
+  }
+  // s from a byte that needs an escape on: escapes, and the plain runs between them.
+  void escaped_rest(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      escape(static_cast<unsigned char>(s[i]));
+      size_t next = i + 1;
+      while (next < s.size() && !needs_escape(s[next])) ++next;
+      out_.put(s.substr(i + 1, next - i - 1));
+      i = next;
+    }
   }
 };
 
@@ -206,7 +278,35 @@ const char* severity(Severity s) {
   return "info";
 }
 
-void write_section(Writer& w, const Result& r, const std::vector<std::vector<size_t>>& children, size_t i) {
+// The section tree from Result::sections' parent links, by a counting sort on
+// the parent: the children of section i (or the level-1 sections, for i = -1)
+// are of(i), in document order. Two allocations, whatever the number of sections.
+class SectionTree {
+ public:
+  explicit SectionTree(const std::vector<Section>& sections) : begin_(sections.size() + 3, 0), order_(sections.size()) {
+    for (const Section& s : sections) ++begin_[slot(s.parent) + 2];
+    for (size_t k = 2; k < begin_.size(); ++k) begin_[k] += begin_[k - 1];
+    // begin_[slot + 1] is now where that parent's children start; filling moves
+    // it to where they end, which is where the next parent's start.
+    for (size_t i = 0; i < sections.size(); ++i) order_[begin_[slot(sections[i].parent) + 1]++] = i;
+  }
+  struct Indices {
+    const size_t* first;
+    const size_t* last;
+    const size_t* begin() const { return first; }
+    const size_t* end() const { return last; }
+  };
+  Indices of(int parent) const {
+    size_t k = slot(parent);
+    return {order_.data() + begin_[k], order_.data() + begin_[k + 1]};
+  }
+
+ private:
+  std::vector<size_t> begin_, order_;
+  static size_t slot(int parent) { return static_cast<size_t>(parent + 1); }
+};
+
+void write_section(Writer& w, const Result& r, const SectionTree& tree, size_t i) {
   const Section& s = r.sections[i];
   w.begin_object();
   w.key("level"); w.value(s.level);
@@ -229,7 +329,7 @@ void write_section(Writer& w, const Result& r, const std::vector<std::vector<siz
   w.end_array();
   w.key("children");
   w.begin_array();
-  for (size_t c : children[i]) write_section(w, r, children, c);
+  for (size_t c : tree.of(static_cast<int>(i))) write_section(w, r, tree, c);
   w.end_array();
   w.end_object();
 }
@@ -257,13 +357,10 @@ std::string to_json(const Result& r, bool pretty) {
   w.key("published_span"); m.published_span ? w.span(*m.published_span) : w.null();
   w.end_object();
 
-  std::vector<std::vector<size_t>> children(r.sections.size());
   w.key("sections");
   w.begin_array();
-  for (size_t i = 0; i < r.sections.size(); ++i)
-    if (r.sections[i].parent >= 0) children[r.sections[i].parent].push_back(i);
-  for (size_t i = 0; i < r.sections.size(); ++i)
-    if (r.sections[i].parent < 0) write_section(w, r, children, i);
+  const SectionTree tree(r.sections);
+  for (size_t i : tree.of(-1)) write_section(w, r, tree, i);
   w.end_array();
 
   w.key("indicators");

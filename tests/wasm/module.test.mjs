@@ -1,5 +1,6 @@
 // The WebAssembly module in Node (node --test tests/wasm/): both variants give
-// the native CLI's JSON byte for byte on every corpus report, reject
+// the native CLI's JSON byte for byte on every corpus report and on
+// characters of every UTF-8 length, reject
 // non-strings with a TypeError, keep UTF-16 offsets right across lone
 // surrogates, report oversized input, and survive an aborted instance.
 import { test } from "node:test";
@@ -38,6 +39,25 @@ for (const variant of variants) {
     }
   });
 }
+
+test("characters of one to four UTF-8 bytes, and escapes, cross back as the CLI writes them", async () => {
+  // The result crosses as UTF-16 (wasm/bindings.cpp): surrogate pairs, Latin-1
+  // and CJK Extension A/B characters in titles, quotes and a backslash.
+  const text = "某市司法局2023年度法治政府建设情况报告😀\n" +
+               "一、推进𠀀法治政府建设 café ×2 °C 𝟘 \"引号\" \\反斜杠\n" +
+               "（一）完善制度㐀体系 ñ 𩸽鱼\n" +
+               "全年办理行政复议案件12件，同比增长3.5%，涉及金额2.75万元🎉。\n" +
+               "二、存在的不足\n";
+  const file = path.join(tmp, "mixed.txt");
+  writeFileSync(file, text);
+  const native = nativeJson(file);
+  assert.match(native, /😀.*𠀀.*café.*\\"引号\\" \\\\反斜杠.*𩸽/s);
+  for (const variant of variants) {
+    const rl = await load(variant);
+    assert.equal(rl.analyzeJson(text), native);
+    assert.deepEqual(rl.analyze(text), JSON.parse(native));
+  }
+});
 
 test("a non-string text throws a TypeError that names what was given", async () => {
   const rl = await load("reportlens.mjs");
