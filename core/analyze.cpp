@@ -12,6 +12,7 @@
 #include "parts.h"
 #include "report.h"
 #include "segment.h"
+#include "tape.h"
 #include "zero_claims.h"
 
 namespace reportlens {
@@ -58,12 +59,29 @@ Result analyze(std::string_view input, const Options& options) {
   return r;
 }
 
-std::string analyze_to_json(std::string_view input, std::string_view options_json) {
+namespace {
+
+// analyze() with options given as JSON; a problem with them is a diagnostic
+// at the front of the result.
+Result analyze_with(std::string_view input, std::string_view options_json, Options& o) {
   std::vector<Diagnostic> option_diags;
-  Options o = options_from_json(options_json, &option_diags);
+  o = options_from_json(options_json, &option_diags);
   Result r = analyze(input, o);
   r.diagnostics.insert(r.diagnostics.begin(), option_diags.begin(), option_diags.end());
+  return r;
+}
+
+}  // namespace
+
+std::string analyze_to_json(std::string_view input, std::string_view options_json) {
+  Options o;
+  Result r = analyze_with(input, options_json, o);
   return to_json(r, o.pretty);
+}
+
+Tape analyze_to_tape(std::string_view input, std::string_view options_json) {
+  Options o;
+  return to_tape(analyze_with(input, options_json, o));
 }
 
 }  // namespace reportlens

@@ -1,8 +1,8 @@
-// Result -> JSON (see json.h). A small streaming writer: the result is written
-// once, in the contract's key order, without building a DOM (the output is
-// byte-identical to nlohmann's dump with indent 2 / compact). Integers and
-// short decimals are formatted directly; any other double takes the shortest
-// "%.*g" that reads back the same value.
+// Result -> JSON (see json.h). A small streaming writer, a sink of
+// result_walk.h: the result is written once, in the contract's key order,
+// without building a DOM (the output is byte-identical to nlohmann's dump with
+// indent 2 / compact). Integers and short decimals are formatted directly; any
+// other double takes the shortest "%.*g" that reads back the same value.
 #include "json.h"
 
 #include <charconv>
@@ -13,8 +13,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "parts.h"
-#include "report.h"
+#include "result_walk.h"
 
 namespace reportlens {
 namespace {
@@ -104,16 +103,6 @@ class Writer {
     line_break();
     out_.put(']');
   }
-
-  // key + value helpers
-  template <size_t N>
-  void field(const char (&k)[N], const std::string& v) { key(k); value(v); }
-  template <size_t N>
-  void field(const char (&k)[N], const char* v) { key(k); value(v); }
-  template <size_t N>
-  void field_or_null(const char (&k)[N], const std::optional<std::string>& v) { key(k); v ? value(*v) : null(); }
-  template <size_t N>
-  void field_or_null(const char (&k)[N], const std::string& v) { key(k); v.empty() ? null() : value(v); }
 
  private:
   Buffer out_;
@@ -269,182 +258,11 @@ class Writer {
   }
 };
 
-const char* severity(Severity s) {
-  switch (s) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
-  }
-  return "info";
-}
-
-// The section tree from Result::sections' parent links, by a counting sort on
-// the parent: the children of section i (or the level-1 sections, for i = -1)
-// are of(i), in document order. Two allocations, whatever the number of sections.
-class SectionTree {
- public:
-  explicit SectionTree(const std::vector<Section>& sections) : begin_(sections.size() + 3, 0), order_(sections.size()) {
-    for (const Section& s : sections) ++begin_[slot(s.parent) + 2];
-    for (size_t k = 2; k < begin_.size(); ++k) begin_[k] += begin_[k - 1];
-    // begin_[slot + 1] is now where that parent's children start; filling moves
-    // it to where they end, which is where the next parent's start.
-    for (size_t i = 0; i < sections.size(); ++i) order_[begin_[slot(sections[i].parent) + 1]++] = i;
-  }
-  struct Indices {
-    const size_t* first;
-    const size_t* last;
-    const size_t* begin() const { return first; }
-    const size_t* end() const { return last; }
-  };
-  Indices of(int parent) const {
-    size_t k = slot(parent);
-    return {order_.data() + begin_[k], order_.data() + begin_[k + 1]};
-  }
-
- private:
-  std::vector<size_t> begin_, order_;
-  static size_t slot(int parent) { return static_cast<size_t>(parent + 1); }
-};
-
-void write_section(Writer& w, const Result& r, const SectionTree& tree, size_t i) {
-  const Section& s = r.sections[i];
-  w.begin_object();
-  w.key("level"); w.value(s.level);
-  w.field("marker", s.marker);
-  w.field("title", s.title);
-  w.key("part"); s.part ? w.value(part_id(*s.part)) : w.null();
-  w.key("span"); w.span(s.span);
-  w.key("title_span"); w.span(s.title_span);
-  w.key("marker_span"); w.span(s.marker_span);
-  if (s.part) w.field("part_reason", s.part_reason);
-  w.key("points");
-  w.begin_array();
-  for (const Point& p : s.points) {
-    w.begin_object();
-    w.field("marker", p.marker);
-    w.field("title", p.title);
-    w.key("span"); w.span(p.span);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("children");
-  w.begin_array();
-  for (size_t c : tree.of(static_cast<int>(i))) write_section(w, r, tree, c);
-  w.end_array();
-  w.end_object();
-}
-
 }  // namespace
 
 std::string to_json(const Result& r, bool pretty) {
   Writer w(pretty);
-  w.begin_object();
-  w.field("schema", "reportlens/1");
-  w.field("version", version());
-  const Meta& m = r.meta;
-  w.key("meta");
-  w.begin_object();
-  w.field_or_null("title", m.title);
-  w.field_or_null("agency", m.agency);
-  w.field_or_null("region", m.region);
-  w.key("report_year"); m.report_year ? w.value(*m.report_year) : w.null();
-  w.field_or_null("published", m.published);
-  w.field_or_null("doc_number", m.doc_number);
-  w.field_or_null("signer", m.signer);
-  w.field_or_null("agency_canonical", m.agency_canonical);
-  w.field_or_null("published_source", m.published_source);
-  w.key("title_span"); m.title_span ? w.span(*m.title_span) : w.null();
-  w.key("published_span"); m.published_span ? w.span(*m.published_span) : w.null();
-  w.end_object();
-
-  w.key("sections");
-  w.begin_array();
-  const SectionTree tree(r.sections);
-  for (size_t i : tree.of(-1)) write_section(w, r, tree, i);
-  w.end_array();
-
-  w.key("indicators");
-  w.begin_array();
-  for (const Indicator& x : r.indicators) {
-    w.begin_object();
-    w.field("text", x.text);
-    w.key("span"); w.span(x.span);
-    w.key("value"); w.value(x.value);
-    w.field("unit", x.unit);
-    w.field_or_null("approx", x.approx);
-    w.field_or_null("bound", x.bound);
-    w.field("kind", x.kind);
-    w.field("label", x.label);
-    w.field_or_null("category", x.category);
-    w.key("section");
-    w.begin_array();
-    for (int p : x.section_path) w.value(p);
-    w.end_array();
-    if (!x.role.empty()) w.field("role", x.role);
-    w.end_object();
-  }
-  w.end_array();
-
-  w.key("zero_claims");
-  w.begin_array();
-  for (const ZeroClaim& z : r.zero_claims) {
-    w.begin_object();
-    w.field("text", z.text);
-    w.field("subject", z.subject);
-    w.key("span"); w.span(z.span);
-    w.end_object();
-  }
-  w.end_array();
-
-  w.key("missing_parts");
-  w.begin_array();
-  for (Part p : r.missing_parts) w.value(part_id(p));
-  w.end_array();
-
-  w.key("findings");
-  w.begin_array();
-  for (const Finding& f : r.findings) {
-    w.begin_object();
-    w.field("id", f.id);
-    w.field("severity", severity(f.severity));
-    w.field("message", f.message);
-    w.key("spans");
-    w.begin_array();
-    for (const Span& s : f.spans) w.span(s);
-    w.end_array();
-    w.key("data");
-    w.begin_object();
-    for (const FindingValue& v : f.data) {
-      w.key(std::string_view(v.key));
-      if (v.number) w.value(*v.number);
-      else if (v.text) w.value(*v.text);
-      else w.null();
-    }
-    w.end_object();
-    w.end_object();
-  }
-  w.end_array();
-
-  w.key("stats");
-  w.begin_object();
-  w.key("input_chars"); w.value(r.stats.input_chars);
-  w.key("text_chars"); w.value(r.stats.text_chars);
-  w.key("han_chars"); w.value(r.stats.han_chars);
-  w.key("blocks"); w.value(r.stats.blocks);
-  w.end_object();
-
-  w.key("diagnostics");
-  w.begin_array();
-  for (const Diagnostic& d : r.diagnostics) {
-    w.begin_object();
-    w.field("code", d.code);
-    w.field("severity", severity(d.severity));
-    w.field("message", d.message);
-    w.key("span"); d.span ? w.span(*d.span) : w.null();
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
+  write_result(w, r);
   return w.take();
 }
 

@@ -1,5 +1,5 @@
 // The one public header: analyze a report's bytes into a Result, or straight
-// into the JSON of ../shared/spec/output.md. Never throws on any input; bad
+// into the JSON of ../shared/spec/output.md (or its tape, for the wasm API). Never throws on any input; bad
 // input yields diagnostics in the result.
 #pragma once
 #include <cstddef>
@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tape.h"
 #include "types.h"
 
 namespace reportlens {
@@ -24,6 +25,9 @@ Result analyze(std::string_view input, const Options& options = {});
 
 // The whole contract in one call (the CLI's and the WebAssembly module's).
 std::string analyze_to_json(std::string_view input, std::string_view options_json);
+// The same result as a tape (tape.h), from which the WebAssembly API builds
+// its objects without JSON text.
+Tape analyze_to_tape(std::string_view input, std::string_view options_json);
 
 const char* version();
 

@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace reportlens {
@@ -51,6 +52,38 @@ std::string to_utf8(std::u32string_view s) {
   Utf8Out out(s.size() * 4);
   for (char32_t c : s) out.put(c);
   return out.str();
+}
+
+size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
+  char16_t* const begin = out;
+  const auto* in = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* const end = in + utf8.size();
+  while (in < end) {
+    uint64_t eight;
+    if (end - in >= 8 && (std::memcpy(&eight, in, 8), (eight & 0x8080808080808080ULL) == 0)) {   // eight ASCII bytes
+      for (int k = 0; k < 8; ++k) out[k] = static_cast<char16_t>(eight >> (8 * k) & 0xFF);
+      out += 8;
+      in += 8;
+      continue;
+    }
+    unsigned c = *in;
+    if (c < 0x80) {
+      *out++ = static_cast<char16_t>(c);
+      in += 1;
+    } else if (c < 0xE0) {
+      *out++ = static_cast<char16_t>((c & 0x1F) << 6 | (in[1] & 0x3F));
+      in += 2;
+    } else if (c < 0xF0) {
+      *out++ = static_cast<char16_t>((c & 0x0F) << 12 | (in[1] & 0x3F) << 6 | (in[2] & 0x3F));
+      in += 3;
+    } else {
+      unsigned cp = (c & 0x07) << 18 | (in[1] & 0x3F) << 12 | (in[2] & 0x3F) << 6 | (in[3] & 0x3F);
+      *out++ = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      *out++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+      in += 4;
+    }
+  }
+  return static_cast<size_t>(out - begin);
 }
 
 std::u32string from_utf8(std::string_view s) {

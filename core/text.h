@@ -80,6 +80,10 @@ struct NormText {
 };
 
 std::string to_utf8(std::u32string_view s);
+// Writes valid UTF-8 (text the core wrote from code points) as UTF-16 at out,
+// which has room for utf8.size() units (never fewer are needed); returns the
+// number of units written.
+size_t utf8_to_utf16(std::string_view utf8, char16_t* out);
 std::u32string from_utf8(std::string_view s);   // assumes valid UTF-8 (data files)
 
 // The input as printed for the cleaned range [b, e): the input code points of

@@ -1,0 +1,144 @@
+// The tape (core/tape.h) reads back, by the rules of fromTape in
+// wasm/api.js.in, to exactly what the JSON text parses to: the same keys in the
+// same order and the same values, for every corpus report and for the values
+// the JSON writes in a special way (non-finite numbers, -0, integers past 32
+// bits, escaped and astral strings, keys the result names at run time).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "json.h"
+#include "report.h"
+#include "tape.h"
+#include "text.h"
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string utf8(const std::u16string& s, size_t at, size_t n) {
+  std::u32string cps;
+  for (size_t i = at; i < at + n; ++i) {
+    char32_t c = s[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < at + n) c = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
+    cps += c;
+  }
+  return reportlens::to_utf8(cps);
+}
+
+// fromTape, in C++.
+class Reader {
+ public:
+  explicit Reader(const reportlens::Tape& t) : t_(t) {}
+  Json value() {
+    switch (t_.ops.at(p_++)) {
+      case reportlens::kTapeObject: {
+        Json o = Json::object();
+        while (t_.ops.at(p_) != reportlens::kTapeEnd) {
+          uint32_t k = t_.ops[p_++];
+          std::string name = utf8(t_.text, t_.keys.at(2 * k), t_.keys.at(2 * k + 1));
+          o[name] = value();
+        }
+        ++p_;
+        return o;
+      }
+      case reportlens::kTapeArray: {
+        Json a = Json::array();
+        while (t_.ops.at(p_) != reportlens::kTapeEnd) a.push_back(value());
+        ++p_;
+        return a;
+      }
+      case reportlens::kTapeString: {
+        uint32_t at = t_.ops.at(p_++), n = t_.ops.at(p_++);
+        return utf8(t_.text, at, n);
+      }
+      case reportlens::kTapeInt: return static_cast<int32_t>(t_.ops.at(p_++));
+      case reportlens::kTapeNumber: return t_.numbers.at(t_.ops.at(p_++));
+      case reportlens::kTapeNull: return nullptr;
+      case reportlens::kTapeSpan: {
+        uint32_t b = t_.ops.at(p_++), e = t_.ops.at(p_++);
+        return Json::array({b, e});
+      }
+    }
+    FAIL("unknown op");
+    return nullptr;
+  }
+  bool at_end() const { return p_ == t_.ops.size(); }
+
+ private:
+  const reportlens::Tape& t_;
+  size_t p_ = 0;
+};
+
+// Equal as JavaScript sees both: numbers by value, whatever their C++ type;
+// object keys in the same order.
+bool same(const Json& a, const Json& b) {
+  if (a.is_number() && b.is_number())   // -0 is not 0 to Object.is, which deepStrictEqual uses
+    return a.get<double>() == b.get<double>() && std::signbit(a.get<double>()) == std::signbit(b.get<double>());
+  if (a.type() != b.type() || a.size() != b.size()) return false;
+  if (a.is_object()) {
+    for (auto x = a.begin(), y = b.begin(); x != a.end(); ++x, ++y)
+      if (x.key() != y.key() || !same(*x, *y)) return false;
+    return true;
+  }
+  if (a.is_array()) {
+    for (size_t i = 0; i < a.size(); ++i) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  return a == b;
+}
+
+void check_same(const reportlens::Result& r) {
+  reportlens::Tape tape = reportlens::to_tape(r);
+  Reader reader(tape);
+  Json from_tape = reader.value();
+  CHECK(reader.at_end());
+  Json from_text = Json::parse(reportlens::to_json(r, false));
+  CHECK(same(from_tape, from_text));
+}
+
+std::vector<std::filesystem::path> reports() {
+  std::vector<std::filesystem::path> out;
+  for (const char* dir : {REPORTLENS_SOURCE_DIR "/../shared/corpus/seeds", REPORTLENS_SOURCE_DIR "/tests/corpus/extra/seeds"}) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      if (e.path().extension() == ".txt") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tape: every corpus report reads back as its JSON") {
+  auto files = reports();
+  REQUIRE(!files.empty());
+  for (const auto& f : files) {
+    CAPTURE(f.string());
+    std::ifstream in(f, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    check_same(reportlens::analyze(bytes));
+  }
+}
+
+TEST_CASE("tape: values the JSON text writes in its own way") {
+  reportlens::Result r = reportlens::analyze("一、主要举措和成效\n办理案件20件，“引号”\\反斜杠\t制表，𠀀字。");
+  reportlens::Finding f;
+  f.id = "test";
+  f.message = "含 \"引号\" 与控制字符\x01，及 𠀀";
+  for (double v : {std::numeric_limits<double>::infinity(), std::nan(""), -0.0, 0.1, 1e-7, 123456789012.0, 3e20, -2.5,
+                   static_cast<double>(INT32_MAX) + 1, static_cast<double>(INT32_MIN) - 1})
+    f.data.push_back({"k" + std::to_string(f.data.size()), v, std::nullopt});
+  f.data.push_back({"text", std::nullopt, std::string("值")});
+  f.data.push_back({"none", std::nullopt, std::nullopt});
+  r.findings.push_back(f);
+  check_same(r);
+}
