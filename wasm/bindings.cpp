@@ -6,22 +6,24 @@
 // scans the result twice for NULs): the API asks for an input buffer, writes
 // the text into it with TextEncoder.encodeInto, runs the analysis, and makes
 // the result string straight from a view of the output buffer, which holds the
-// JSON as UTF-16; then releases large buffers. Otherwise only the small options
+// JSON as UTF-16 — or, for analyze(), builds the result's objects from the
+// tape (core/tape.h) in views of the module's memory; then releases large
+// buffers. Otherwise only the small options
 // JSON and version string cross (as std::string), and the module keeps what it
 // owns, so JavaScript has nothing to free.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <cstddef>
-#include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "compare.h"
 #include "report.h"
+#include "tape.h"
+#include "text.h"
 
 namespace {
 
@@ -58,6 +60,7 @@ class Scratch {
 
 Scratch<unsigned char> g_input;
 Scratch<char16_t> g_output;
+reportlens::Tape g_tape;   // the last analyze_tape() result, until release_buffers()
 
 emscripten::val bytes_view(const void* data, std::size_t bytes) {
   return emscripten::val(emscripten::typed_memory_view(bytes, static_cast<const unsigned char*>(data)));
@@ -80,40 +83,25 @@ std::string_view input(std::size_t bytes) {
 // writes every string from code points.
 emscripten::val output(std::string_view json) {
   char16_t* const begin = g_output.get(json.size());   // never more UTF-16 units than UTF-8 bytes
-  char16_t* out = begin;
-  const auto* in = reinterpret_cast<const unsigned char*>(json.data());
-  const auto* const end = in + json.size();
-  while (in < end) {
-    uint64_t eight;
-    if (end - in >= 8 && (std::memcpy(&eight, in, 8), (eight & 0x8080808080808080ULL) == 0)) {   // eight ASCII bytes
-      for (int k = 0; k < 8; ++k) out[k] = static_cast<char16_t>(eight >> (8 * k) & 0xFF);
-      out += 8;
-      in += 8;
-      continue;
-    }
-    unsigned c = *in;
-    if (c < 0x80) {
-      *out++ = static_cast<char16_t>(c);
-      in += 1;
-    } else if (c < 0xE0) {
-      *out++ = static_cast<char16_t>((c & 0x1F) << 6 | (in[1] & 0x3F));
-      in += 2;
-    } else if (c < 0xF0) {
-      *out++ = static_cast<char16_t>((c & 0x0F) << 12 | (in[1] & 0x3F) << 6 | (in[2] & 0x3F));
-      in += 3;
-    } else {
-      unsigned cp = (c & 0x07) << 18 | (in[1] & 0x3F) << 12 | (in[2] & 0x3F) << 6 | (in[3] & 0x3F);
-      *out++ = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
-      *out++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
-      in += 4;
-    }
-  }
-  return bytes_view(begin, static_cast<std::size_t>(out - begin) * sizeof(char16_t));
+  return bytes_view(begin, reportlens::utf8_to_utf16(json, begin) * sizeof(char16_t));
 }
 
 // Analyzes the first `bytes` of the input buffer; the result JSON as output().
 emscripten::val analyze_input(std::size_t bytes, const std::string& options_json) {
   return output(reportlens::analyze_to_json(input(bytes), options_json));
+}
+
+// Analyzes the first `bytes` of the input buffer; the result as a tape
+// (core/tape.h), {ops, keys, numbers, text}: typed-array views of the module's
+// memory (valid until the next call), text as the bytes of its UTF-16.
+emscripten::val analyze_tape(std::size_t bytes, const std::string& options_json) {
+  g_tape = reportlens::analyze_to_tape(input(bytes), options_json);
+  emscripten::val out = emscripten::val::object();
+  out.set("ops", emscripten::val(emscripten::typed_memory_view(g_tape.ops.size(), g_tape.ops.data())));
+  out.set("keys", emscripten::val(emscripten::typed_memory_view(g_tape.keys.size(), g_tape.keys.data())));
+  out.set("numbers", emscripten::val(emscripten::typed_memory_view(g_tape.numbers.size(), g_tape.numbers.data())));
+  out.set("text", bytes_view(g_tape.text.data(), g_tape.text.size() * sizeof(char16_t)));
+  return out;
 }
 
 // Several results side by side: a JSON array of {name, result} in the input
@@ -125,6 +113,7 @@ emscripten::val compare_input(std::size_t bytes) {
 void release_buffers() {
   g_input.release_if_large();
   g_output.release_if_large();
+  g_tape = {};
 }
 
 std::string version() { return reportlens::version(); }
@@ -137,6 +126,7 @@ void abort_for_testing() { std::abort(); }
 EMSCRIPTEN_BINDINGS(reportlens) {
   emscripten::function("input_buffer", &input_buffer);
   emscripten::function("analyze_input", &analyze_input);
+  emscripten::function("analyze_tape", &analyze_tape);
   emscripten::function("compare_input", &compare_input);
   emscripten::function("release_buffers", &release_buffers);
   emscripten::function("version", &version);
