@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "data.h"
@@ -15,6 +14,8 @@ namespace {
 
 struct Line {
   size_t begin, end;   // in the input NormText, trimmed
+  int copies = 0;      // for a line of up to 24 chars: how many lines have its text
+  bool joined = false;  // (kept lines) continues the kept line before it
 };
 
 bool is_sentence_end(char32_t c) {
@@ -125,25 +126,34 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   Segmented out;
   // 1. lines, trimmed
   std::vector<Line> lines;
+  lines.reserve(in.size() / 32 + 16);
   for (size_t i = 0; i <= in.size();) {
     size_t j = i;
     while (j < in.size() && in.chars[j] != U'\n') ++j;
     size_t b = i, e = j;
     while (b < e && (is_space(in.chars[b]) || in.chars[b] == U' ')) ++b;
     while (e > b && is_space(in.chars[e - 1])) --e;
-    if (e > b) lines.push_back({b, e});
+    if (e > b) lines.push_back({b, e, 0, false});
     i = j + 1;
   }
   const std::u32string_view chars = in.chars;
   auto text_of = [&](const Line& l) { return chars.substr(l.begin, l.end - l.begin); };
-  // 2. repeated short lines (watermarks, running headers)
-  std::unordered_map<std::u32string_view, int> seen;
-  for (const Line& l : lines) if (l.end - l.begin <= 24) ++seen[text_of(l)];
+  // 2. repeated short lines (watermarks, running headers): the short lines
+  // sorted by text, so that equal ones stand together
+  std::vector<Line*> short_lines;
+  for (Line& l : lines) if (l.end - l.begin <= 24) short_lines.push_back(&l);
+  std::sort(short_lines.begin(), short_lines.end(), [&](const Line* a, const Line* b) { return text_of(*a) < text_of(*b); });
+  for (size_t g = 0; g < short_lines.size();) {
+    size_t h = g + 1;
+    while (h < short_lines.size() && text_of(*short_lines[h]) == text_of(*short_lines[g])) ++h;
+    for (size_t k = g; k < h; ++k) short_lines[k]->copies = static_cast<int>(h - g);
+    g = h;
+  }
   // 3. keep, drop or join
   size_t chrome = 0, pages = 0, contents = 0, repeats = 0, joins = 0;
   std::vector<Line> kept;
-  std::vector<bool> joined;   // kept[k] continues kept[k-1]
-  for (const Line& l : lines) {
+  kept.reserve(lines.size());
+  for (Line l : lines) {
     // chrome, page numbers, contents entries and watermarks are short lines:
     // a long paragraph is never looked up
     const bool short_line = l.end - l.begin < 120;
@@ -158,7 +168,7 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
     }
     if (short_line && is_page_number(t)) { ++pages; continue; }
     if (short_line && is_contents_line(t)) { ++contents; continue; }
-    if (short_line && !marker && seen[t] >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
+    if (short_line && !marker && l.copies >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
     bool join = false;
     const Line& p = kept.empty() ? l : kept.back();
     bool prev_formatted = (in.flags[p.begin] & kMdHeading) || (p.end < in.size() && (in.flags[p.end] & kBoldEdge));
@@ -170,8 +180,8 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
              (is_han(first) || is_digit(first) || first == U'“' || first == U'《') &&
              !match_point_marker(in.chars, l.begin);
     }
+    l.joined = join;
     kept.push_back(l);
-    joined.push_back(join);
     if (join) ++joins;
   }
   // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins.
@@ -180,12 +190,12 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   size_t w = 0;
   for (size_t k = 0; k < kept.size(); ++k) {
     const Line& l = kept[k];
-    if (k > 0 && !joined[k]) {
+    if (k > 0 && !l.joined) {
       uint32_t at = in.to[w - 1];   // where the previous paragraph's last char ends
       in.chars[w] = U'\n', in.from[w] = at, in.to[w] = at, in.flags[w] = 0;
       ++w;
     }
-    if (!joined[k]) out.blocks.push_back({w, 0});
+    if (!l.joined) out.blocks.push_back({w, 0});
     std::copy(in.chars.begin() + l.begin, in.chars.begin() + l.end, in.chars.begin() + w);
     std::copy(in.from.begin() + l.begin, in.from.begin() + l.end, in.from.begin() + w);
     std::copy(in.to.begin() + l.begin, in.to.begin() + l.end, in.to.begin() + w);
