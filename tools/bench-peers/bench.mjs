@@ -99,7 +99,7 @@ function reportLensTool(rl) {
   return { key: "reportlens", name: "ReportLens (wasm)", run: (text) => rl.analyze(text).indicators.map((i) => i.span) };
 }
 
-// The same analysis without JSON.parse of the result: timed only, to show its share.
+// The same analysis returning the JSON text instead of objects: timed only, to show what building them costs.
 function reportLensJsonTool(rl) {
   return { key: "reportlensJson", name: "ReportLens (wasm), analyzeJson", timedOnly: true, run: (text) => rl.analyzeJson(text) };
 }
@@ -318,6 +318,17 @@ function linearity(rows) {
 }
 const nLin = linearity(nScale), wLin = linearity(wScale);
 
+// The instruction profile tools/profile wrote in this run (docs/profile.md):
+// the total and the largest stages of one corpus analysis.
+function instructionProfile() {
+  const rows = readFileSync(join(root, "docs/profile.md"), "utf8").split("\n")
+    .map((l) => l.match(/^\| (\*\*)?([^|*]+?)(\*\*)? \| (\*\*)?([\d.]+) M(\*\*)? \| (\*\*)?([\d.]+)(\*\*)? \|/))
+    .filter(Boolean).map((m) => ({ stage: m[2], millions: Number(m[5]), perByte: Number(m[8]) }));
+  const total = rows.find((r) => r.stage === "total");
+  const stages = rows.filter((r) => r !== total).sort((a, b) => b.millions - a.millions);
+  return { total, top: stages.slice(0, 4).map((r) => `${r.stage} ${fmt(r.millions, 2)} M`) };
+}
+const profile = instructionProfile();
 const stageShare = native.stages.map((s, i) => `${s} ${fmt(100 * stageTotals[i] / nativeStagesMs, 0)}%`)
   .sort((a, b) => parseFloat(b.split(" ")[1]) - parseFloat(a.split(" ")[1]));
 const accCells = (t, set) => {
@@ -350,27 +361,27 @@ load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the 
 | target | result | |
 |---|---|---|
 | native ≥ 100 MB/s end to end on the corpus | ${fmt(nativeMBps)} MB/s | ${met(nativeMBps >= 100)} |
-| wasm in Node ≥ ½ of native | \`analyzeJson\` ${fmt(tput.reportlensJson)} MB/s = ${fmt(tput.reportlensJson / nativeMBps, 2)} × native (both return the JSON text); \`analyze\`, which also parses it into objects, ${fmt(tput.reportlens / nativeMBps, 2)} × | ${met(tput.reportlensJson >= nativeMBps / 2)} |
+| wasm in Node ≥ ½ of native | \`analyzeJson\` ${fmt(tput.reportlensJson)} MB/s = ${fmt(tput.reportlensJson / nativeMBps, 2)} × native (both return the JSON text); \`analyze\`, which returns the objects, ${fmt(tput.reportlens / nativeMBps, 2)} × | ${met(tput.reportlensJson >= nativeMBps / 2)} |
 | ≥ 1000 × Recognizers-Text's throughput | ${fmt(ratio("recognizers"), 0)} × | ${met(ratio("recognizers") >= 1000)} |
 | ≥ 10 × jieba-wasm's throughput | ${fmt(ratio("jieba"), 1)} × | ${met(ratio("jieba") >= 10)} |
 | time and memory linear from 1× to 1000× | native ${nLin.linear ? "linear" : "not linear"} up to ${nLin.largest.scale}×, wasm ${wLin.linear ? "linear" : "not linear"} up to ${wLin.largest.scale}×${wLin.complete ? "" : " (larger runs failed, see below)"} | ${met(nLin.linear && wLin.linear && nLin.complete && wLin.complete)} |
 
 Where the native time goes (share of the summed per-stage medians below): ${stageShare.join(", ")}. In Node, \`analyzeJson\` (the same
-analysis without \`JSON.parse\` of its result) runs at ${fmt(tput.reportlensJson)} MB/s, so parsing the
-result takes ${fmt(100 * (1 - sum(times.reportlensJson) / sum(times.reportlens)), 0)}% of \`analyze\`; the rest is the
+analysis, returning the JSON text instead of objects) runs at ${fmt(tput.reportlensJson)} MB/s, so building the
+result's objects from its tape takes ${fmt(100 * (1 - sum(times.reportlensJson) / sum(times.reportlens)), 0)}% of \`analyze\`; the rest is the
 WebAssembly code itself at ${fmt(tput.reportlensJson / nativeMBps, 2)} × the native speed.
 
-What is left, measured with callgrind (instructions are steady where times are not):
-a corpus analysis costs about 270 instructions a byte of input, spread over
-the stages as above, with no single hot spot left. Three things would cut it
-further, each a redesign rather than a tuning step: (1) the per-quantity work —
-the indicator stage costs 8.1 million instructions for the corpus's 604
-quantities, about 13,000 each, most of it building label, clause and category
-strings; working on spans of the text instead of copies would remove much of it; (2) the text is held as
-UTF-32 with 13 bytes of offsets and flags per char, and segment copies it: one
-UTF-16 buffer shared by the stages would cut the memory traffic by half or more;
-(3) about ten passes over the text (decode, normalize, segment, two in headings,
-indicators, zero claims, two in checks, meta) could share one scan of a char-class table.
+Instructions, which are steady where times are not (\`tools/profile\`, run by this command,
+[docs/profile.md](profile.md)): ${fmt(profile.total.millions, 2)} million for one analysis of the corpus,
+${fmt(profile.total.perByte, 0)} a byte of input; the largest stages ${profile.top.join(", ")}. No single
+hot spot is left. What would cut it further, each a redesign rather than a tuning step: (1) one
+shared pass over a table of char classes that records where each stage's candidates start
+(clause ends, markers, phrase openers, numbers): today about seven stages each walk every char,
+at 12–17 instructions a char a walk; (2) an indicator's category, kind, unit and bound as ids
+into the vocabulary instead of string copies, and its label built once (about a thousand
+allocations a corpus analysis); (3) the text as UTF-16 with origins kept only where a char was
+folded or dropped, instead of UTF-32 with 9 bytes of origins and flags per char, which every
+stage reads; (4) in WebAssembly, an arena per call for the analysis's small blocks.
 
 ## Throughput on the corpus
 
@@ -380,7 +391,7 @@ tools in Node, so that drift in the machine's speed reaches both. Node: warm-up 
 ${fmt(kWarmupMs.jieba / 1000)} s (jieba-wasm) and one pass (Recognizers-Text); then ${kRounds.reportlens}, ${kRounds.jieba} and ${kRounds.recognizers}
 rounds in which the tools take turns, each running every report ${kInner.reportlens}, ${kInner.jieba} and ${kInner.recognizers}
 times back to back, a full GC before each turn. ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
-\`JSON.parse\` of its result). Recognizers-Text runs its zh-cn number,
+the result's objects built from its tape). Recognizers-Text runs its zh-cn number,
 percentage, currency and dimension models, built once, on each sentence
 (split after 。！？； and line ends); jieba-wasm tags the whole text and counts
 a numeral (m) followed by a classifier (q).
