@@ -156,7 +156,7 @@ struct Folds {
 // index after the run. A function of its own, so that the loop's few values
 // stay in registers, and it writes through pointers: the flag bytes' stores
 // would make the compiler reload every vector's pointer.
-size_t copy_run(const std::u32string& s, size_t i, NormText& t, size_t& n, uint8_t& pending,
+[[gnu::noinline]] size_t copy_run(const std::u32string& s, size_t i, NormText& t, size_t& n, uint8_t& pending,
                 const SimplifiedBmp& simplified, const BmpSet& plain, Folds& folds) {
   char32_t* chars = t.chars.data();
   uint32_t* from = t.from.data();
