@@ -117,9 +117,9 @@ std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
 size_t count_causes(std::u32string_view body, const std::string& title) {
   const CheckWords& words = check_words();
   size_t causes = 0;
-  for (size_t k = 0; k < body.size(); ++k)
-    if (auto* list = words.cause_index.starting_with(body[k]))
-      for (const auto& w : *list) causes += starts_with_at(body, k, w.first);
+  for (size_t k = words.cause_index.next_opening(body, 0, body.size()); k < body.size();
+       k = words.cause_index.next_opening(body, k + 1, body.size()))
+    for (const auto& w : *words.cause_index.starting_with(body[k])) causes += starts_with_at(body, k, w.first);
   std::u32string heading = from_utf8(title);
   for (const auto& w : words.cause_markers)
     if (contains(heading, w) && causes) --causes;   // the heading's own 原因 is not a stated cause
