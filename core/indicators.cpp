@@ -45,6 +45,7 @@ struct Vocab {
   PhraseIndex<std::u32string> leaders_ending;
   PhraseIndex<size_t> kind_words_ending;   // -> index into kind_words, longest first
   BmpSet number_openers;   // the digits, Arabic or Chinese: the chars a number may start with
+  BmpSet clause_breaks;    // is_clause_break, a bit each
 };
 
 const Vocab& vocab() {
@@ -88,8 +89,10 @@ const Vocab& vocab() {
       u.base_counted = u.base + "次";
     }
     for (const auto& n : non["names"]) out.names.add(n), out.longest_name = std::max(out.longest_name, n.size());
-    for (char32_t c = 0; c < 0x10000; ++c)
+    for (char32_t c = 0; c < 0x10000; ++c) {
       if (is_digit(c) || is_cn_digit(c)) out.number_openers.add(c);
+      if (is_clause_break(c)) out.clause_breaks.add(c);
+    }
     return out;
   }();
   return v;
@@ -322,16 +325,13 @@ class Scanner {
       Found& f = out[x];
       // the clause: back to a clause break or the previous quantity
       // bounded, so a block of quantities with no clause break stays linear
-      size_t cb = f.text_begin;
-      size_t floor = std::max(x > first ? out[x - 1].label_end : b, f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b);
-      while (cb > floor && !is_clause_break(s()[cb - 1])) --cb;
-      size_t ce = f.unit_end;
-      while (ce < e && ce < f.unit_end + kClauseReach && !is_clause_break(s()[ce])) ++ce;
       const std::u32string_view text(s());
+      size_t floor = std::max(x > first ? out[x - 1].label_end : b, f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b);
+      size_t cb = back_to(v_.clause_breaks, text, f.text_begin, floor);
+      size_t ce = next_in(v_.clause_breaks, text, f.unit_end, std::min(e, f.unit_end + kClauseReach));
       f.clause = text.substr(cb, ce - cb);
-      size_t wb = cb;
       size_t wide_floor = f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b;
-      while (wb > wide_floor && !is_clause_break(s()[wb - 1])) --wb;
+      size_t wb = back_to(v_.clause_breaks, text, cb, wide_floor);
       f.wide_clause = text.substr(wb, ce - wb);
       const std::u32string_view before = text.substr(cb, f.text_begin - cb);
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位

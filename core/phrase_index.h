@@ -21,6 +21,11 @@ inline size_t next_in(const BmpSet& set, std::u32string_view s, size_t i, size_t
   while (i < end && !set.has(s[i])) ++i;
   return i;
 }
+// Walking back from i to floor: the index just past the last char in set, or floor.
+inline size_t back_to(const BmpSet& set, std::u32string_view s, size_t i, size_t floor) {
+  while (i > floor && !set.has(s[i - 1])) --i;
+  return i;
+}
 
 template <class Value = bool>
 class PhraseIndex {
