@@ -1,9 +1,9 @@
 // A set of phrases indexed by their first char, for the scans that ask at
 // every char of a document "does a phrase of this vocabulary start here?".
 // Tables over the BMP map a char straight to its phrases, without hashing;
-// matches_at (text.h) tests a phrase at a position. next_in / next_opening
-// skip the chars that open nothing, the most of a text, in a loop that stores
-// nothing, so the table's address stays in a register.
+// matches_at (text.h) tests a phrase at a position. next_in, back_to and
+// next_opening pass over the chars of no interest, most of a text, in loops
+// that store nothing, so the table's address stays in a register.
 #pragma once
 #include <cstdint>
 #include <string>
