@@ -36,6 +36,7 @@ enum CharKind : uint8_t {
   kOpensStock = 4,       // the first char of a stock phrase of two chars or more
   kStockChar = 8,        // a stock phrase of one char
   kOpensWrongType = 16,
+  kStops = kSentenceEnd | kOpensStock | kStockChar | kOpensWrongType,   // the chars the scan acts on
 };
 
 // The stock phrases: those of two chars or more by their first two chars,
@@ -51,9 +52,13 @@ class StockPhrases {
       auto longer = [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); };
       list.insert(std::upper_bound(list.begin(), list.end(), phrase, longer), phrase);
       openers_.insert(phrase[0]);
+      uint32_t bit = pair_bit(phrase[0], phrase[1]);
+      pair_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
     }
   }
   const std::vector<std::u32string>* starting_with(char32_t first, char32_t second) const {
+    uint32_t bit = pair_bit(first, second);
+    if (!(pair_bits_[bit / 64] >> (bit % 64) & 1)) return nullptr;
     auto it = by_pair_.find(key(first, second));
     return it == by_pair_.end() ? nullptr : &it->second;
   }
@@ -62,6 +67,11 @@ class StockPhrases {
 
  private:
   static uint64_t key(char32_t first, char32_t second) { return uint64_t{first} << 32 | second; }
+  // a bit per hashed pair that opens a phrase: most pairs the scan meets open
+  // none, and are turned away without a lookup in by_pair_
+  static constexpr uint32_t kPairBits = 1 << 16;
+  static uint32_t pair_bit(char32_t first, char32_t second) { return (first * 0x9E3779B1u ^ second) % kPairBits; }
+  uint64_t pair_bits_[kPairBits / 64] = {};
   std::unordered_map<uint64_t, std::vector<std::u32string>> by_pair_;
   std::unordered_set<char32_t> openers_, single_;
 };
@@ -117,9 +127,9 @@ std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
 size_t count_causes(std::u32string_view body, const std::string& title) {
   const CheckWords& words = check_words();
   size_t causes = 0;
-  for (size_t k = 0; k < body.size(); ++k)
-    if (auto* list = words.cause_index.starting_with(body[k]))
-      for (const auto& w : *list) causes += starts_with_at(body, k, w.first);
+  for (size_t k = words.cause_index.next_opening(body, 0, body.size()); k < body.size();
+       k = words.cause_index.next_opening(body, k + 1, body.size()))
+    for (const auto& w : *words.cause_index.starting_with(body[k])) causes += starts_with_at(body, k, w.first);
   std::u32string heading = from_utf8(title);
   for (const auto& w : words.cause_markers)
     if (contains(heading, w) && causes) --causes;   // the heading's own 原因 is not a stated cause
@@ -135,6 +145,23 @@ struct SentenceScan {
   size_t wrong_type_headings = 0;
   std::vector<size_t> han_before_block;
 };
+
+// A run of BMP chars the sentence scan passes over, acting on none: where it
+// ends ([i, e) up to the first char that stops the scan or lies outside the
+// BMP) and its Han chars. A loop that stores nothing, so its values stay in
+// registers.
+struct PlainRun {
+  size_t end, han;
+};
+PlainRun plain_run(const uint8_t* bmp_kinds, const char32_t* chars, size_t i, size_t e) {
+  size_t han = 0;
+  for (; i < e && chars[i] < 0x10000; ++i) {
+    uint8_t kind = bmp_kinds[chars[i]];
+    if (kind & kStops) break;
+    han += kind & kHanChar;
+  }
+  return {i, han};
+}
 
 // Stock phrases are matched as the scan meets their first char, the longest
 // one there; the Han chars of a match that no earlier match covered are
@@ -164,9 +191,13 @@ SentenceScan scan_sentences(const Segmented& seg) {
       han = hit = 0;
     };
     for (size_t i = b.begin, e = b.end; i < e; ++i) {
+      const PlainRun run = plain_run(words.bmp_kinds.data(), chars, i, e);
+      han += run.han;
+      i = run.end;
+      if (i == e) break;
       uint8_t kind = words.kind(chars[i]);
       han += kind & kHanChar;
-      if (!(kind & (kSentenceEnd | kOpensStock | kStockChar | kOpensWrongType))) continue;
+      if (!(kind & kStops)) continue;
       if (kind & (kOpensStock | kStockChar)) {
         size_t end = i;   // of the longest stock phrase at i
         if ((kind & kOpensStock) && i + 1 < e)

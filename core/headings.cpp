@@ -54,10 +54,7 @@ bool is_point_lead(char32_t p) {
   return p == U'。' || p == U'；' || p == U';' || p == U'：' || p == U':' || p == U' ' || p == U'，' || p == U',';
 }
 
-bool point_context(const NormText& t, size_t i, size_t block_begin) {
-  return i == block_begin || (t.flags[i] & kBoldEdge) || is_point_lead(t.chars[i - 1]);
-}
-
+// The chars the point forms (point_forms.txt) open with: no point starts elsewhere.
 bool may_open_point(char32_t c) { return is_cn_digit(c) || c == U'第' || c == U'其'; }
 
 }  // namespace
@@ -103,7 +100,8 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   };
 
   // One pass over each block: its headings, and the places a point may start
-  // (kept until the section spans are known).
+  // (kept until the section spans are known; they are also where a point's
+  // successor is looked for).
   struct PointCandidate {
     size_t pos;
     const Block* block;
@@ -144,7 +142,8 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   // points: 一是 二是 … in sequence inside their innermost section
   std::vector<int> last_point(sections.size() + 1, 0);
   size_t title_done = 0;   // a point's title holds no other point: candidates resume after it
-  for (const auto& [i, block] : point_candidates) {
+  for (size_t c = 0; c < point_candidates.size(); ++c) {
+    const auto& [i, block] = point_candidates[c];
     if (i < title_done) continue;
     const Block& blk = *block;
     auto m = match_point_marker(t.chars, i);
@@ -159,13 +158,14 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     while (te < blk.end && te - tb < kMaxTitle && !is_title_end(t.chars[te]) && t.chars[te] != U'，' &&
            t.chars[te] != U',' && !(te > tb && (t.flags[te] & kBoldEdge)))
       ++te;
-    size_t pe = te;   // the point runs to the next point marker or the block end
-    while (pe < blk.end) {
-      if (point_context(t, pe, blk.begin) && pe > te) {
-        auto n = match_point_marker(t.chars, pe);
-        if (n && n->ordinal == m->ordinal + 1) break;
-      }
-      ++pe;
+    // the point runs to the next point of its block, past its title, or to
+    // the block end
+    size_t pe = blk.end;
+    for (size_t n = c + 1; n < point_candidates.size() && point_candidates[n].block == block; ++n) {
+      size_t at = point_candidates[n].pos;
+      if (at <= te) continue;
+      auto next = match_point_marker(t.chars, at);
+      if (next && next->ordinal == m->ordinal + 1) { pe = at; break; }
     }
     Point p{m->canonical(), printed(t, input, tb, te), t.input_span(i, pe)};
     sections[owner].points.push_back(std::move(p));

@@ -44,6 +44,8 @@ struct Vocab {
   PhraseIndex<size_t> approx_before_ending;
   PhraseIndex<std::u32string> leaders_ending;
   PhraseIndex<size_t> kind_words_ending;   // -> index into kind_words, longest first
+  BmpSet number_openers;   // the digits, Arabic or Chinese: the chars a number may start with
+  BmpSet clause_breaks;    // is_clause_break, a bit each
 };
 
 const Vocab& vocab() {
@@ -87,6 +89,10 @@ const Vocab& vocab() {
       u.base_counted = u.base + "次";
     }
     for (const auto& n : non["names"]) out.names.add(n), out.longest_name = std::max(out.longest_name, n.size());
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (is_digit(c) || is_cn_digit(c)) out.number_openers.add(c);
+      if (is_clause_break(c)) out.clause_breaks.add(c);
+    }
     return out;
   }();
   return v;
@@ -125,7 +131,7 @@ class Scanner {
     size_t first = out.size();
     const std::u32string& text = s();
     for (size_t i = b; i < e;) {
-      while (i < e && !is_digit(text[i]) && !is_cn_digit(text[i])) ++i;   // most chars start no number
+      i = next_in(v_.number_openers, text, i, e);   // most chars start no number
       if (i == e) break;
       size_t next = i + 1;
       if (starts_number(i, b)) {
@@ -166,10 +172,11 @@ class Scanner {
   // it; quantities come in text order, so each char is looked at once.
   bool in_name(size_t b, size_t e) {
     size_t from = b > block_begin_ + v_.longest_name ? b - v_.longest_name : block_begin_;
-    for (size_t i = std::max(names_scanned_, from); i < std::min(e, block_end_); ++i)
-      if (auto* list = v_.names.starting_with(s()[i]))
-        for (const auto& name : *list)
-          if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
+    const size_t scan_end = std::min(e, block_end_);
+    for (size_t i = v_.names.next_opening(s(), std::max(names_scanned_, from), scan_end); i < scan_end;
+         i = v_.names.next_opening(s(), i + 1, scan_end))
+      for (const auto& name : *v_.names.starting_with(s()[i]))
+        if (matches_at(s(), i, block_end_, name.first)) names_.emplace_back(i, i + name.first.size());
     names_scanned_ = std::max(names_scanned_, e);
     auto it = std::lower_bound(names_.begin(), names_.end(), std::make_pair(from, size_t{0}));
     for (; it != names_.end() && it->first < e; ++it)
@@ -318,16 +325,13 @@ class Scanner {
       Found& f = out[x];
       // the clause: back to a clause break or the previous quantity
       // bounded, so a block of quantities with no clause break stays linear
-      size_t cb = f.text_begin;
-      size_t floor = std::max(x > first ? out[x - 1].label_end : b, f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b);
-      while (cb > floor && !is_clause_break(s()[cb - 1])) --cb;
-      size_t ce = f.unit_end;
-      while (ce < e && ce < f.unit_end + kClauseReach && !is_clause_break(s()[ce])) ++ce;
       const std::u32string_view text(s());
+      size_t floor = std::max(x > first ? out[x - 1].label_end : b, f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b);
+      size_t cb = back_to(v_.clause_breaks, text, f.text_begin, floor);
+      size_t ce = next_in(v_.clause_breaks, text, f.unit_end, std::min(e, f.unit_end + kClauseReach));
       f.clause = text.substr(cb, ce - cb);
-      size_t wb = cb;
       size_t wide_floor = f.text_begin > b + kClauseReach ? f.text_begin - kClauseReach : b;
-      while (wb > wide_floor && !is_clause_break(s()[wb - 1])) --wb;
+      size_t wb = back_to(v_.clause_breaks, text, cb, wide_floor);
       f.wide_clause = text.substr(wb, ce - wb);
       const std::u32string_view before = text.substr(cb, f.text_begin - cb);
       // kind words right before the number: 增长50.8%, 占比51.67%, 进步6位

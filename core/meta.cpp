@@ -267,10 +267,9 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     }();
     std::map<std::u32string, int> counts;
     size_t head = std::min<size_t>(t.size(), 60000);   // the report, not a pasted archive
-    for (size_t i = 0; i < head; ++i)
-      if (auto* list = prefectures.starting_with(t.chars[i]))
-        for (const auto& name : *list)
-          if (starts_with_at(t.chars, i, name.first)) ++counts[name.first];
+    for (size_t i = prefectures.next_opening(t.chars, 0, head); i < head; i = prefectures.next_opening(t.chars, i + 1, head))
+      for (const auto& name : *prefectures.starting_with(t.chars[i]))
+        if (starts_with_at(t.chars, i, name.first)) ++counts[name.first];
     int best = 0;
     for (auto& [name, n] : counts) if (n > best) best = n, meta.region = to_utf8(name);
   }

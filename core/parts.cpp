@@ -63,10 +63,9 @@ std::optional<Part> part_from_title(const std::string& title) {
   std::u32string t = from_utf8(title);
   for (char32_t& c : t) c = fold_char(c);
   size_t first = phrases.parts.size();
-  for (size_t k = 0; k < t.size(); ++k)
-    if (auto* list = phrases.index.starting_with(t[k]))
-      for (const auto& [phrase, row] : *list)
-        if (row < first && starts_with_at(t, k, phrase)) first = row;
+  for (size_t k = phrases.index.next_opening(t, 0, t.size()); k < t.size(); k = phrases.index.next_opening(t, k + 1, t.size()))
+    for (const auto& [phrase, row] : *phrases.index.starting_with(t[k]))
+      if (row < first && starts_with_at(t, k, phrase)) first = row;
   if (first == phrases.parts.size()) return std::nullopt;
   return phrases.parts[first];
 }

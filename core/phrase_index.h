@@ -1,7 +1,9 @@
 // A set of phrases indexed by their first char, for the scans that ask at
 // every char of a document "does a phrase of this vocabulary start here?".
 // Tables over the BMP map a char straight to its phrases, without hashing;
-// matches_at (text.h) tests a phrase at a position.
+// matches_at (text.h) tests a phrase at a position. next_in, back_to and
+// next_opening pass over the chars of no interest, most of a text, in loops
+// that store nothing, so the table's address stays in a register.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -13,6 +15,17 @@
 #include "text.h"
 
 namespace reportlens {
+
+// The first index in [i, end) whose char is in set, or end.
+inline size_t next_in(const BmpSet& set, std::u32string_view s, size_t i, size_t end) {
+  while (i < end && !set.has(s[i])) ++i;
+  return i;
+}
+// Walking back from i to floor: the index just past the last char in set, or floor.
+inline size_t back_to(const BmpSet& set, std::u32string_view s, size_t i, size_t floor) {
+  while (i > floor && !set.has(s[i - 1])) --i;
+  return i;
+}
 
 template <class Value = bool>
 class PhraseIndex {
@@ -32,6 +45,15 @@ class PhraseIndex {
     } else {
       astral_[c].emplace_back(phrase, std::move(value));
     }
+  }
+
+  // The first index in [i, end) whose char opens a phrase, or end.
+  size_t next_opening(std::u32string_view s, size_t i, size_t end) const {
+    if (!astral_.empty()) {
+      while (i < end && !starting_with(s[i])) ++i;
+      return i;
+    }
+    return next_in(opens_, s, i, end);
   }
 
   // The phrases that start with c, in the order they were added; null if none.

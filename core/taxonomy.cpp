@@ -136,26 +136,27 @@ bool any_of_in(const std::vector<uint32_t>& words, const std::vector<uint32_t>& 
 const std::string& Categorizer::categorize(std::u32string_view label, std::u32string_view clause, std::string_view unit) {
   static const std::string none;
   const Taxonomy& tx = taxonomy();
-  named_.clear();
+  named_.assign((tx.rules.size() + 31) / 32, 0);   // a bit per rule: read in taxonomy order, each once
   label_words_.clear();
   tx.words.for_each_word(label, kKeyword | kFilter, [&](uint32_t node, uint8_t kinds) {
-    if (kinds & kKeyword) named_.insert(named_.end(), tx.rules_named[node].begin(), tx.rules_named[node].end());
+    if (kinds & kKeyword)
+      for (uint32_t rule : tx.rules_named[node]) named_[rule / 32] |= uint32_t{1} << (rule % 32);
     if (kinds & kFilter) label_words_.push_back(node);
   });
-  std::sort(named_.begin(), named_.end());   // taxonomy order
-  named_.erase(std::unique(named_.begin(), named_.end()), named_.end());
   bool clause_read = false;
-  for (uint32_t index : named_) {
-    const Rule& r = tx.rules[index];
-    if ((!r.context.empty() || !r.exclude.empty()) && !clause_read) {
-      clause_words_.clear();
-      tx.words.for_each_word(clause, kFilter, [&](uint32_t node, uint8_t) { clause_words_.push_back(node); });
-      clause_read = true;
+  for (size_t word = 0; word < named_.size(); ++word) {
+    for (uint32_t bits = named_[word]; bits; bits &= bits - 1) {
+      const Rule& r = tx.rules[word * 32 + static_cast<size_t>(__builtin_ctz(bits))];
+      if ((!r.context.empty() || !r.exclude.empty()) && !clause_read) {
+        clause_words_.clear();
+        tx.words.for_each_word(clause, kFilter, [&](uint32_t node, uint8_t) { clause_words_.push_back(node); });
+        clause_read = true;
+      }
+      if (!r.context.empty() && !any_of_in(r.context, clause_words_) && !any_of_in(r.context, label_words_)) continue;
+      if (any_of_in(r.exclude, label_words_) || any_of_in(r.exclude, clause_words_)) continue;
+      if (!r.units.empty() && std::find(r.units.begin(), r.units.end(), unit) == r.units.end()) continue;
+      return r.category.id;
     }
-    if (!r.context.empty() && !any_of_in(r.context, clause_words_) && !any_of_in(r.context, label_words_)) continue;
-    if (any_of_in(r.exclude, label_words_) || any_of_in(r.exclude, clause_words_)) continue;
-    if (!r.units.empty() && std::find(r.units.begin(), r.units.end(), unit) == r.units.end()) continue;
-    return r.category.id;
   }
   return none;
 }

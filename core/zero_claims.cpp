@@ -27,18 +27,10 @@ const ZeroWords& zero_words() {
 
 // Whether a noun of the work is written in s[b, e).
 bool names_work(const ZeroWords& words, const std::u32string& s, size_t b, size_t e) {
-  for (size_t k = b; k < e; ++k)
-    if (auto* list = words.nouns.starting_with(s[k]))
-      for (const auto& noun : *list)
-        if (matches_at(s, k, e, noun.first)) return true;
+  for (size_t k = words.nouns.next_opening(s, b, e); k < e; k = words.nouns.next_opening(s, k + 1, e))
+    for (const auto& noun : *words.nouns.starting_with(s[k]))
+      if (matches_at(s, k, e, noun.first)) return true;
   return false;
-}
-
-// The first position in [i, e) where a marker may start, or e: a loop that
-// stores nothing, so the tables it reads stay in registers.
-size_t next_marker_start(const ZeroWords& words, const std::u32string& s, size_t i, size_t e) {
-  while (i < e && !words.markers.starting_with(s[i])) ++i;
-  return i;
 }
 
 }  // namespace
@@ -50,8 +42,8 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
   const std::u32string& s = t.chars;
   std::vector<ZeroClaim> zeros;
   for (const Block& blk : seg.blocks) {
-    for (size_t i = next_marker_start(words, s, blk.begin, blk.end); i < blk.end;
-         i = next_marker_start(words, s, i + 1, blk.end)) {
+    for (size_t i = words.markers.next_opening(s, blk.begin, blk.end); i < blk.end;
+         i = words.markers.next_opening(s, i + 1, blk.end)) {
       for (const auto& marker : *words.markers.starting_with(s[i])) {
         const std::u32string& m = marker.first;
         if (!starts_with_at(s, i, m)) continue;
