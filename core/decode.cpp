@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include "text.h"
+
 namespace reportlens {
 namespace {
 
@@ -46,23 +48,6 @@ struct Out {
     chars = d_.chars.data();
   }
 };
-
-// w as read from little-endian memory (x86, Arm and WebAssembly are; a
-// big-endian build swaps).
-uint32_t little_endian(uint32_t w) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return __builtin_bswap32(w);
-#else
-  return w;
-#endif
-}
-uint64_t little_endian(uint64_t w) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return __builtin_bswap64(w);
-#else
-  return w;
-#endif
-}
 
 // The code point of the 3-byte sequence in the low three bytes of w (its tags
 // already checked).

@@ -69,8 +69,9 @@ class Writer {
   void value(int v) { value(static_cast<int64_t>(v)); }
   void value(double v) {
     separator();
-    if (!std::isfinite(v)) { out_.put("null"); return; }
-    if (std::fabs(v) < 9e15 && v == std::floor(v)) { integer(static_cast<int64_t>(v)); return; }
+    NumberForm form = number_form(v);
+    if (form == NumberForm::null) { out_.put("null"); return; }
+    if (form == NumberForm::integer) { integer(static_cast<int64_t>(v)); return; }
     if (short_decimal(v)) return;
     char buf[40];
     for (int p = 1; p <= 17; ++p) {   // the shortest form that reads back the same double

@@ -6,6 +6,7 @@
 // std::string, const char*, int, uint32_t, int64_t and double, null() and
 // span(Span).
 #pragma once
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -16,6 +17,17 @@
 #include "types.h"
 
 namespace reportlens {
+
+// How a double is written, which every sink follows: not finite, null; an
+// integral value below 9e15, an integer (so -0 is 0); anything else a number
+// in its shortest round-trip form.
+enum class NumberForm { null, integer, decimal };
+inline NumberForm number_form(double v) {
+  if (!std::isfinite(v)) return NumberForm::null;
+  if (std::fabs(v) < 9e15 && v == std::floor(v)) return NumberForm::integer;
+  return NumberForm::decimal;
+}
+
 namespace walk {
 
 // key + value

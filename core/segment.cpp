@@ -192,14 +192,19 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
     const Line& l = kept[k];
     if (k > 0 && !l.joined) {
       uint32_t at = in.to[w - 1];   // where the previous paragraph's last char ends
-      in.chars[w] = U'\n', in.from[w] = at, in.to[w] = at, in.flags[w] = 0;
+      in.chars[w] = U'\n';
+      in.from[w] = at;
+      in.to[w] = at;
+      in.flags[w] = 0;
       ++w;
     }
     if (!l.joined) out.blocks.push_back({w, 0});
-    std::copy(in.chars.begin() + l.begin, in.chars.begin() + l.end, in.chars.begin() + w);
-    std::copy(in.from.begin() + l.begin, in.from.begin() + l.end, in.from.begin() + w);
-    std::copy(in.to.begin() + l.begin, in.to.begin() + l.end, in.to.begin() + w);
-    std::copy(in.flags.begin() + l.begin, in.flags.begin() + l.end, in.flags.begin() + w);
+    if (w < l.begin) {   // (w == l.begin: the line is in place already)
+      std::copy(in.chars.begin() + l.begin, in.chars.begin() + l.end, in.chars.begin() + w);
+      std::copy(in.from.begin() + l.begin, in.from.begin() + l.end, in.from.begin() + w);
+      std::copy(in.to.begin() + l.begin, in.to.begin() + l.end, in.to.begin() + w);
+      std::copy(in.flags.begin() + l.begin, in.flags.begin() + l.end, in.flags.begin() + w);
+    }
     w += l.end - l.begin;
     out.blocks.back().end = w;
   }

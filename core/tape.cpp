@@ -1,8 +1,6 @@
 // Result -> tape (see tape.h): a sink of result_walk.h.
 #include "tape.h"
 
-#include <cmath>
-#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -21,8 +19,9 @@ class TapeWriter {
   void begin_array() { t_.ops.push_back(kTapeArray); }
   void end_array() { t_.ops.push_back(kTapeEnd); }
 
-  // A literal key is looked up by its address first (the walk names the same
-  // few dozen keys over and over), then by its text.
+  // A key given as a string literal (never a changing char array) is looked
+  // up by its address first (the walk names the same few dozen keys over and
+  // over), then by its text.
   template <size_t N>
   void key(const char (&k)[N]) {
     LiteralSlot& slot = literals_[(reinterpret_cast<uintptr_t>(k) >> 2) % kLiteralSlots];
@@ -42,12 +41,12 @@ class TapeWriter {
       number(static_cast<double>(v));
     }
   }
-  // As the JSON text gives it back: not finite is null, an integral value an
-  // integer (so -0 reads as 0), anything else the double itself, which the
-  // text's shortest round-trip form reads back to.
+  // As the JSON text gives it back (number_form): a decimal is the double
+  // itself, which the text's shortest round-trip form reads back to.
   void value(double v) {
-    if (!std::isfinite(v)) return null();
-    if (std::fabs(v) < 9e15 && v == std::floor(v)) return value(static_cast<int64_t>(v));
+    NumberForm form = number_form(v);
+    if (form == NumberForm::null) return null();
+    if (form == NumberForm::integer) return value(static_cast<int64_t>(v));
     number(v);
   }
   void null() { t_.ops.push_back(kTapeNull); }

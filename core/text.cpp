@@ -30,20 +30,27 @@ char* put_utf8(char* p, char32_t c) {
 }
 
 // A string of at most `bound` bytes of UTF-8, made with one allocation of its
-// exact size (none for a short one): the bytes go to a buffer on the stack
-// (or, for a long string, the heap) and are copied once, so nothing is zeroed
-// or over-allocated first.
+// exact size: the bytes go to a buffer on the stack (for a long string, a
+// heap buffer as well) and are copied once, so the string is neither zeroed
+// nor over-allocated first. Not copyable: it points into itself.
 class Utf8Out {
  public:
-  explicit Utf8Out(size_t bound) : p_(bound <= sizeof stack_ ? stack_ : (heap_.reset(new char[bound]), heap_.get())), begin_(p_) {}
+  explicit Utf8Out(size_t bound) {
+    if (bound > sizeof stack_) {
+      heap_.reset(new char[bound]);
+      p_ = begin_ = heap_.get();
+    }
+  }
+  Utf8Out(const Utf8Out&) = delete;
+  Utf8Out& operator=(const Utf8Out&) = delete;
   void put(char32_t c) { p_ = put_utf8(p_, c); }
   std::string str() const { return std::string(begin_, p_); }
 
  private:
   char stack_[512];
   std::unique_ptr<char[]> heap_;
-  char* p_;
-  char* begin_;
+  char* p_ = stack_;
+  char* begin_ = stack_;
 };
 
 }  // namespace
@@ -60,7 +67,7 @@ size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
   const auto* const end = in + utf8.size();
   while (in < end) {
     uint64_t eight;
-    if (end - in >= 8 && (std::memcpy(&eight, in, 8), (eight & 0x8080808080808080ULL) == 0)) {   // eight ASCII bytes
+    if (end - in >= 8 && (std::memcpy(&eight, in, 8), eight = little_endian(eight), (eight & 0x8080808080808080ULL) == 0)) {   // eight ASCII bytes
       for (int k = 0; k < 8; ++k) out[k] = static_cast<char16_t>(eight >> (8 * k) & 0xFF);
       out += 8;
       in += 8;
@@ -125,24 +132,5 @@ std::string NormText::as_written(std::u32string_view cleaned) const {
   return out.str();
 }
 
-size_t count_present(std::u32string_view s, const std::vector<std::u32string>& phrases) {
-  uint64_t first = 0;
-  for (const auto& p : phrases) if (!p.empty()) first |= uint64_t{1} << (p[0] & 63);
-  std::vector<uint8_t> seen(phrases.size(), 0);
-  const size_t np = phrases.size();
-  size_t found = 0;
-  const char32_t* c = s.data();
-  const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (!(first >> (c[i] & 63) & 1)) continue;   // the common case: no phrase opens with this char
-    for (size_t k = 0; k < np; ++k) {
-      const std::u32string& p = phrases[k];
-      if (seen[k] || p.empty() || p[0] != c[i] || n - i < p.size()) continue;
-      if (std::equal(p.begin(), p.end(), c + i)) seen[k] = 1, ++found;
-    }
-    if (found == np) break;
-  }
-  return found;
-}
 
 }  // namespace reportlens

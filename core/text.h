@@ -4,6 +4,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -57,12 +58,6 @@ struct NormText {
   std::string as_written(std::u32string_view cleaned) const;
 
   size_t size() const { return chars.size(); }
-  void reserve(size_t n) {
-    chars.reserve(n); from.reserve(n); to.reserve(n); flags.reserve(n);
-  }
-  void push(char32_t c, uint32_t b, uint32_t e, uint8_t f = 0) {
-    chars.push_back(c); from.push_back(b); to.push_back(e); flags.push_back(f);
-  }
   // Appends the chars [b, e) of another NormText with their origins and flags.
   void append(const NormText& o, size_t b, size_t e) {
     chars.append(o.chars, b, e - b);
@@ -89,6 +84,23 @@ std::u32string from_utf8(std::string_view s);   // assumes valid UTF-8 (data fil
 // The input as printed for the cleaned range [b, e): the input code points of
 // each kept char, so folded chars show as written and dropped marks vanish.
 std::string printed(const NormText& t, const std::u32string& input, size_t b, size_t e);
+
+// w as read from little-endian memory (x86, Arm and WebAssembly are; a
+// big-endian build swaps), for the loops that read several bytes at once.
+inline uint32_t little_endian(uint32_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap32(w);
+#else
+  return w;
+#endif
+}
+inline uint64_t little_endian(uint64_t w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_bswap64(w);
+#else
+  return w;
+#endif
+}
 
 inline bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2EBEF) ||
@@ -143,7 +155,5 @@ inline std::u32string reversed(std::u32string_view s) { return std::u32string(s.
 inline bool contains(std::u32string_view hay, std::u32string_view needle) {
   return hay.find(needle) != std::u32string_view::npos;
 }
-// How many of `phrases` occur in s, in one pass (a 64-bit filter on first chars).
-size_t count_present(std::u32string_view s, const std::vector<std::u32string>& phrases);
 
 }  // namespace reportlens
