@@ -54,9 +54,6 @@ bool is_point_lead(char32_t p) {
   return p == U'。' || p == U'；' || p == U';' || p == U'：' || p == U':' || p == U' ' || p == U'，' || p == U',';
 }
 
-// The chars the point forms (point_forms.txt) open with: no point starts elsewhere.
-bool may_open_point(char32_t c) { return is_cn_digit(c) || c == U'第' || c == U'其'; }
-
 }  // namespace
 
 std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags) {
@@ -107,6 +104,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     const Block* block;
   };
   std::vector<PointCandidate> point_candidates;
+  const BmpSet& openers = point_openers();
   const char32_t* chars = t.chars.data();
   const uint8_t* flags = t.flags.data();
   for (const Block& blk : seg.blocks) {
@@ -114,10 +112,10 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     if (auto m = match_heading_marker(t.chars, pos)) {
       if (int level = accept(*m, false)) add(*m, level, pos, blk.end);
     }
-    if (pos < blk.end && may_open_point(chars[pos])) point_candidates.push_back({pos, &blk});
+    if (pos < blk.end && openers.has(chars[pos])) point_candidates.push_back({pos, &blk});
     for (size_t i = blk.begin + 1; i < blk.end; ++i) {
       if (!(flags[i] & kBoldEdge) && !is_point_lead(chars[i - 1])) continue;
-      if (may_open_point(chars[i])) point_candidates.push_back({i, &blk});
+      if (openers.has(chars[i])) point_candidates.push_back({i, &blk});
       // mid-line: after 。 or a bold close, the next number of an open style
       bool after_stop = chars[i - 1] == U'。' || (flags[i] & kBoldEdge) || chars[i - 1] == U'：';
       if (!after_stop || chars[i] == U'\n') continue;

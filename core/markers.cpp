@@ -202,8 +202,26 @@ std::optional<Marker> match_heading_marker(const std::u32string& s, size_t pos) 
   return std::nullopt;
 }
 
-std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos) {
+namespace {
+
+const PhraseIndex<const Form*>& point_index() {
   static const auto index = by_first_char(point_forms());
+  return index;
+}
+
+}  // namespace
+
+const BmpSet& point_openers() {
+  static const BmpSet set = [] {
+    BmpSet out;
+    for (char32_t c = 0; c < 0x10000; ++c) if (point_index().starting_with(c)) out.add(c);
+    return out;
+  }();
+  return set;
+}
+
+std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos) {
+  const auto& index = point_index();
   auto* forms = forms_at(index, s, pos);
   if (!forms) return std::nullopt;
   for (const auto& [first, form] : *forms) {
