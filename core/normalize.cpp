@@ -106,17 +106,30 @@ bool parse_entity(const std::u32string& s, size_t i, char32_t& out, size_t& end)
   return true;
 }
 
+// Invisible chars the general path of normalize() drops without a trace.
+bool is_invisible(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x2060 || c == 0x00AD;
+}
+
+// The printable chars the general path of normalize() treats by a rule of
+// their own: markup openers (tags, stray closing tags, entities, markdown bold
+// and table cells) and the number punctuation whose fold depends on its
+// neighbours. A new rule for a printable char must name it here, or the
+// plain-char runs below would copy it past the rule.
+bool has_own_rule(char32_t c) {
+  return c == U'<' || c == U'/' || c == U'&' || c == U'*' || c == U'|' || c == U'．' || c == U'：';
+}
+
 // Chars of the common blocks that the general path of normalize() emits as
-// they are once their line's markdown marks are looked at: no markup, no
-// context rule, no fold, assigned. Normalize copies runs of them (and of Han
-// chars) without the general path.
+// they are once their line's markdown marks are looked at: no rule of their
+// own, not dropped, no fold, assigned. Normalize copies runs of them (and of
+// Han chars) without the general path.
 const BmpSet& plain_chars() {
   static const BmpSet set = [] {
     BmpSet out;
     auto consider = [&](char32_t lo, char32_t hi) {
       for (char32_t c = lo; c <= hi; ++c) {
-        if (c == U'<' || c == U'/' || c == U'&' || c == U'*' || c == U'|' || c == U'．' || c == U'：') continue;
-        if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060) continue;
+        if (has_own_rule(c) || is_invisible(c)) continue;
         if (fold_char(c) != c) continue;
         utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
         if (cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CN) continue;
@@ -157,7 +170,7 @@ struct Folds {
 // stay in registers, and it writes through pointers: the flag bytes' stores
 // would make the compiler reload every vector's pointer.
 [[gnu::noinline]] size_t copy_run(const std::u32string& s, size_t i, NormText& t, size_t& n, uint8_t& pending,
-                const SimplifiedBmp& simplified, const BmpSet& plain, Folds& folds) {
+                                  const SimplifiedBmp& simplified, const BmpSet& plain, Folds& folds) {
   char32_t* chars = t.chars.data();
   uint32_t* from = t.from.data();
   uint32_t* to = t.to.data();
@@ -291,7 +304,7 @@ NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
       continue;
     }
     if (c >= 0x2800 && c <= 0x28FF) { ++artefacts; ++i; continue; }   // braille run ⠂⠼ from broken PDFs
-    if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x2060 || c == 0x00AD) { ++i; continue; }
+    if (is_invisible(c)) { ++i; continue; }
     if (c != U'\n' && c != U'\t' && (c < 0x20 || (c >= 0x7F && c < 0xA0))) { ++controls; ++i; continue; }
     if (!line_checked) {
       line_checked = true;
