@@ -1,9 +1,9 @@
 // A set of phrases indexed by their first char, for the scans that ask at
 // every char of a document "does a phrase of this vocabulary start here?".
 // Tables over the BMP map a char straight to its phrases, without hashing;
-// matches_at (text.h) tests a phrase at a position. next_in, back_to and
-// next_opening pass over the chars of no interest, most of a text, in loops
-// that store nothing, so the table's address stays in a register.
+// matches_at (text.h) tests a phrase at a position; next_opening passes over
+// the chars that open none, most of a text, in a loop that stores nothing
+// (next_in, text.h).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -15,17 +15,6 @@
 #include "text.h"
 
 namespace reportlens {
-
-// The first index in [i, end) whose char is in set, or end.
-inline size_t next_in(const BmpSet& set, std::u32string_view s, size_t i, size_t end) {
-  while (i < end && !set.has(s[i])) ++i;
-  return i;
-}
-// Walking back from i to floor: the index just past the last char in set, or floor.
-inline size_t back_to(const BmpSet& set, std::u32string_view s, size_t i, size_t floor) {
-  while (i > floor && !set.has(s[i - 1])) --i;
-  return i;
-}
 
 template <class Value = bool>
 class PhraseIndex {

@@ -66,12 +66,16 @@ size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
   const auto* in = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* const end = in + utf8.size();
   while (in < end) {
-    uint64_t eight;
-    if (end - in >= 8 && (std::memcpy(&eight, in, 8), eight = little_endian(eight), (eight & 0x8080808080808080ULL) == 0)) {   // eight ASCII bytes
-      for (int k = 0; k < 8; ++k) out[k] = static_cast<char16_t>(eight >> (8 * k) & 0xFF);
-      out += 8;
-      in += 8;
-      continue;
+    if (end - in >= 8) {   // eight ASCII bytes at once
+      uint64_t eight;
+      std::memcpy(&eight, in, 8);
+      eight = little_endian(eight);
+      if ((eight & 0x8080808080808080ULL) == 0) {
+        for (int k = 0; k < 8; ++k) out[k] = static_cast<char16_t>(eight >> (8 * k) & 0xFF);
+        out += 8;
+        in += 8;
+        continue;
+      }
     }
     unsigned c = *in;
     if (c < 0x80) {
@@ -131,6 +135,5 @@ std::string NormText::as_written(std::u32string_view cleaned) const {
   }
   return out.str();
 }
-
 
 }  // namespace reportlens

@@ -85,18 +85,15 @@ std::u32string from_utf8(std::string_view s);   // assumes valid UTF-8 (data fil
 // each kept char, so folded chars show as written and dropped marks vanish.
 std::string printed(const NormText& t, const std::u32string& input, size_t b, size_t e);
 
-// w as read from little-endian memory (x86, Arm and WebAssembly are; a
-// big-endian build swaps), for the loops that read several bytes at once.
-inline uint32_t little_endian(uint32_t w) {
+// A word as read from little-endian memory, the first byte lowest (x86, Arm
+// and WebAssembly are; a big-endian build reverses the bytes), for the loops
+// that read several bytes at once.
+template <class Word>
+Word little_endian(Word w) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return __builtin_bswap32(w);
-#else
-  return w;
-#endif
-}
-inline uint64_t little_endian(uint64_t w) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return __builtin_bswap64(w);
+  Word out = 0;
+  for (size_t k = 0; k < sizeof w; ++k) out = static_cast<Word>(out << 8 | (w >> (8 * k) & 0xFF));
+  return out;
 #else
   return w;
 #endif
@@ -120,6 +117,18 @@ class BmpSet {
  private:
   uint64_t bits_[0x10000 / 64] = {};
 };
+// Scans past the chars of no interest, most of a text, in loops that store
+// nothing, so the set's address stays in a register.
+// The first index in [i, end) whose char is in set, or end.
+inline size_t next_in(const BmpSet& set, std::u32string_view s, size_t i, size_t end) {
+  while (i < end && !set.has(s[i])) ++i;
+  return i;
+}
+// Walking back from i to floor: the index just past the last char in set, or floor.
+inline size_t back_to(const BmpSet& set, std::u32string_view s, size_t i, size_t floor) {
+  while (i > floor && !set.has(s[i - 1])) --i;
+  return i;
+}
 
 // Punctuation that ends a clause: a label, a category or a statement of zero
 // looks no further.
