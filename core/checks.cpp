@@ -87,8 +87,12 @@ struct CheckWords {
 
   uint8_t kind(char32_t c) const { return c < 0x10000 ? bmp_kinds[c] : kind_of(c); }
   uint8_t kind_of(char32_t c) const {
+    return base_kind(c) | (stock_phrases.openers().count(c) ? kOpensStock : 0) |
+           (stock_phrases.single().count(c) ? kStockChar : 0);
+  }
+  // The kinds that do not come from the stock phrases' sets.
+  uint8_t base_kind(char32_t c) const {
     return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
-           (stock_phrases.openers().count(c) ? kOpensStock : 0) | (stock_phrases.single().count(c) ? kStockChar : 0) |
            (wrong_type.starting_with(c) ? kOpensWrongType : 0);
   }
 };
@@ -106,9 +110,7 @@ const CheckWords& check_words() {
     for (const auto& row : data_rows("boilerplate.txt"))
       if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.stock_phrases.add(row[0]);
     // kind_of for every BMP char, with the stock sets read once, not per char
-    for (char32_t c = 0; c < 0x10000; ++c)
-      out.bmp_kinds[c] = (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
-                         (out.wrong_type.starting_with(c) ? kOpensWrongType : 0);
+    for (char32_t c = 0; c < 0x10000; ++c) out.bmp_kinds[c] = out.base_kind(c);
     for (char32_t c : out.stock_phrases.openers()) if (c < 0x10000) out.bmp_kinds[c] |= kOpensStock;
     for (char32_t c : out.stock_phrases.single()) if (c < 0x10000) out.bmp_kinds[c] |= kStockChar;
     return out;
