@@ -454,6 +454,13 @@ std::vector<std::vector<int>> section_paths(const std::vector<Section>& sections
 
 }  // namespace
 
+std::string base_unit(const std::string& unit) {
+  const std::u32string written = from_utf8(unit);
+  for (const Unit& u : vocab().units)
+    if (u.written == written) return u.base;
+  return unit;
+}
+
 IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& sections, const std::u32string& input) {
   IndicatorScan scan;
   Scanner scanner(seg);

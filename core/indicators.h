@@ -4,6 +4,7 @@
 // 文号, 第N条, fixed names such as 二十大 or 两个确立, 六届二次全会) comes from
 // core/data/non_indicators.txt and the units' table.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "segment.h"
@@ -16,5 +17,9 @@ struct IndicatorScan {
 };
 
 IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& sections, const std::u32string& input);
+
+// The base unit an indicator of this unit has (万元 -> 元), from units.txt;
+// the unit itself where the table does not name it.
+std::string base_unit(const std::string& unit);
 
 }  // namespace reportlens

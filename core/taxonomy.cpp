@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data.h"
+#include "indicators.h"
 #include "text.h"
 
 namespace reportlens {
@@ -78,7 +79,7 @@ enum WordKind : uint8_t {
 struct Rule {
   Category category;
   std::vector<uint32_t> context, exclude;   // trie nodes of the words
-  std::vector<std::string> units;           // 元 is among them when 万元 or 亿元 is
+  std::vector<std::string> units;           // with their base units (units.txt): 元 where 万元 is
 };
 
 struct Taxonomy {
@@ -111,10 +112,12 @@ const Taxonomy& taxonomy() {
         keywords.emplace_back(node, static_cast<uint32_t>(out.rules.size()));
       r.context = words(c.value("context", nlohmann::json::array()), kFilter);
       r.exclude = words(c.value("exclude", nlohmann::json::array()), kFilter);
-      for (auto& u : c.value("units", nlohmann::json::array())) if (u.is_string()) r.units.push_back(u.get<std::string>());
-      if (std::find_if(r.units.begin(), r.units.end(), [](const std::string& u) { return u == "万元" || u == "亿元"; }) !=
-          r.units.end())
-        r.units.push_back("元");
+      for (auto& u : c.value("units", nlohmann::json::array())) {
+        if (!u.is_string()) continue;
+        r.units.push_back(u.get<std::string>());
+        std::string base = base_unit(r.units.back());   // an indicator has the base unit: 万元 is matched by 元
+        if (base != r.units.back()) r.units.push_back(base);
+      }
       out.categories.push_back(r.category);
       out.rules.push_back(std::move(r));
     }
