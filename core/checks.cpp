@@ -217,7 +217,10 @@ SentenceScan scan_sentences(const Segmented& seg) {
       }
       if (kind & kOpensWrongType)
         for (const auto& [phrase, row] : *words.wrong_type.starting_with(chars[i]))
-          if (!wrong_seen[row] && matches_at(seg.text.chars, i, e, phrase)) wrong_seen[row] = true, ++out.wrong_type_headings;
+          if (!wrong_seen[row] && matches_at(seg.text.chars, i, e, phrase)) {
+            wrong_seen[row] = true;
+            ++out.wrong_type_headings;
+          }
       if (kind & kSentenceEnd) end_sentence(i);
     }
     end_sentence(b.end);   // the block's last sentence, with or without its 。

@@ -124,7 +124,10 @@ bool match_form(const std::u32string& s, size_t pos, const Form& form, Marker& m
       case Step::arabic_number: {   // 1 to 99, not followed by a third digit
         size_t len = 0;
         int v = 0;
-        while (i + len < s.size() && is_digit(s[i + len]) && len < 3) v = v * 10 + static_cast<int>(s[i + len] - U'0'), ++len;
+        while (i + len < s.size() && is_digit(s[i + len]) && len < 3) {
+          v = v * 10 + static_cast<int>(s[i + len] - U'0');
+          ++len;
+        }
         if (len == 0 || len > 2 || v == 0) return false;
         m.ordinal = v;
         m.token = text.substr(i, len);

@@ -52,7 +52,7 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
         if (!names_work(words, s, i + m.size(), ce)) break;
         ZeroClaim zc;
         zc.text = printed(t, input, i, ce);
-        zc.subject = t.as_written(s.substr(i + m.size(), ce - i - m.size()));
+        zc.subject = t.as_written(std::u32string_view(s).substr(i + m.size(), ce - i - m.size()));
         zc.span = t.input_span(i, ce);
         zc.section = innermost_section(sections, zc.span.begin);
         zeros.push_back(std::move(zc));

@@ -60,6 +60,7 @@ void* small_block(std::size_t cls) {
 // Not inlined: with -flto, every `new` and `delete` in the core would take a
 // copy (150 KB more wasm).
 [[gnu::noinline]] void* allocate(std::size_t n) {
+  // (n == 0 wraps n - 1 to the largest size_t, so it goes to malloc)
   void* p = n - 1 < kLargestSmall ? small_block((n - 1) / kGrain) : std::malloc(n ? n : 1);
   if (!p) std::abort();   // as -sABORTING_MALLOC: the JavaScript wrapper starts a fresh instance
   return p;
