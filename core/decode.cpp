@@ -54,16 +54,23 @@ struct Out {
 char32_t three_byte(uint32_t w) { return ((w & 0x0F) << 12) | ((w & 0x3F00) >> 2) | ((w >> 16) & 0x3F); }
 // Whether a 3-byte char is one the common run takes: not overlong, not a
 // surrogate, not U+FFFD (which the general rules count).
-bool plain_three_byte(char32_t c) { return c >= 0x800 && (c < 0xD800 || c > 0xDFFF) && c != 0xFFFD; }
+bool plain_three_byte(char32_t c) { return c - 0x800u < 0xD000u || (c - 0xE000u < 0x2000u && c != 0xFFFD); }
 
 // Chars of valid UTF-8 (bytes that are not continuation bytes).
 size_t lead_bytes(std::string_view s) {
+  constexpr uint64_t kHighs = 0x8080808080808080u, kLow16 = 0x00FF00FF00FF00FFu;
   size_t continuation = 0, i = 0;
-  for (; i + 8 <= s.size(); i += 8) {   // eight bytes at a time: 10xxxxxx has bit 7 set, bit 6 clear
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    uint64_t marks = (w & ~(w << 1)) & 0x8080808080808080u;
-    continuation += ((marks >> 7) * 0x0101010101010101u) >> 56;   // the sum of the eight 0/1 bytes
+  while (i + 8 <= s.size()) {
+    // eight bytes at a time, 10xxxxxx marked by a 1 in its byte of `counts`:
+    // a byte of counts holds up to 255 marks, then the eight are summed
+    uint64_t counts = 0;
+    for (size_t block_end = std::min(s.size() - 7, i + 8 * 255); i < block_end; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      counts += ((w & ~(w << 1)) & kHighs) >> 7;
+    }
+    uint64_t pairs = (counts & kLow16) + ((counts >> 8) & kLow16);   // four 16-bit sums
+    continuation += (pairs * 0x0001000100010001u) >> 48;
   }
   for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) >> 6) == 2;
   return s.size() - continuation;
@@ -76,9 +83,10 @@ size_t decode_utf8(std::string_view s, Out& d) {
   const size_t size = s.size();
   size_t i = 0;
   while (i < size) {
-    {   // the common run, state in locals: printable ASCII and well-formed
-        // 3-byte chars, none of them a control or U+FFFD, so nothing to count
-        // (an overlong form or a surrogate leaves the run for the general rules)
+    {   // the common run, state in locals: printable ASCII, line feeds and
+        // well-formed 3-byte chars, none of them one that is counted (a NUL,
+        // another control, U+FFFD); an overlong form or a surrogate leaves
+        // the run for the general rules
       char32_t* chars = d.chars;
       size_t n = d.n;
       while (i + 4 <= size) {
@@ -101,7 +109,7 @@ size_t decode_utf8(std::string_view s, Out& d) {
         std::memcpy(&w, p + i, 4);
         w = little_endian(w);
         char32_t c;
-        if ((w & 0xFF) - 0x20u < 0x60u) {
+        if ((w & 0xFF) - 0x20u < 0x60u || (w & 0xFF) == '\n') {
           c = w & 0xFF;
           i += 1;
         } else if ((w & 0xC0C0F0) == 0x8080E0) {   // 1110xxxx 10xxxxxx 10xxxxxx, tested at once
