@@ -79,9 +79,9 @@ std::string analyze_to_json(std::string_view input, std::string_view options_jso
   return to_json(r, o.pretty);
 }
 
-Tape analyze_to_tape(std::string_view input, std::string_view options_json) {
+void analyze_to_tape(std::string_view input, std::string_view options_json, Tape& out) {
   Options o;
-  return to_tape(analyze_with(input, options_json, o));
+  to_tape(analyze_with(input, options_json, o), out);
 }
 
 }  // namespace reportlens

@@ -26,8 +26,8 @@ Result analyze(std::string_view input, const Options& options = {});
 // The whole contract in one call (the CLI's and the WebAssembly module's).
 std::string analyze_to_json(std::string_view input, std::string_view options_json);
 // The same result as a tape (tape.h), from which the WebAssembly API builds
-// its objects without JSON text.
-Tape analyze_to_tape(std::string_view input, std::string_view options_json);
+// its objects without JSON text; written into out, whose storage is reused.
+void analyze_to_tape(std::string_view input, std::string_view options_json, Tape& out);
 
 const char* version();
 

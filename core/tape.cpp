@@ -1,6 +1,8 @@
 // Result -> tape (see tape.h): a sink of result_walk.h.
 #include "tape.h"
 
+#include <deque>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -10,25 +12,72 @@
 namespace reportlens {
 namespace {
 
+// Writes UTF-8 s at the end of text as UTF-16; its (offset, length) there.
+template <class Text>
+std::pair<uint32_t, uint32_t> append_utf16(Text& text, std::string_view s) {
+  size_t at = text.size();
+  text.resize(at + s.size());   // never more UTF-16 units than UTF-8 bytes
+  size_t n = utf8_to_utf16(s, &text[at]);
+  text.resize(at + n);
+  return {static_cast<uint32_t>(at), static_cast<uint32_t>(n)};
+}
+
+// The keys this thread's tapes have named (see Tape), each with its index. A
+// key given as a string literal (never a changing char array) is looked up by
+// its address first: the walk names the same few dozen keys over and over.
+class KeyTable {
+ public:
+  template <size_t N>
+  uint32_t literal(const char (&k)[N]) {
+    LiteralSlot& slot = literals_[(reinterpret_cast<uintptr_t>(k) >> 2) % kLiteralSlots];
+    if (slot.name != k) slot = {k, index(std::string_view(k, N - 1))};
+    return slot.index;
+  }
+  uint32_t index(std::string_view k) {
+    auto it = by_text_.find(k);
+    if (it != by_text_.end()) return it->second;
+    auto [at, n] = append_utf16(text_, k);
+    uint32_t index = static_cast<uint32_t>(spans_.size() / 2);
+    spans_.insert(spans_.end(), {at, n});
+    by_text_.emplace(names_.emplace_back(k), index);
+    return index;
+  }
+  void copy_to(Tape& t) const {
+    t.keys = spans_;
+    t.key_text = text_;
+  }
+
+ private:
+  static constexpr size_t kLiteralSlots = 256;
+  struct LiteralSlot {
+    const char* name = nullptr;
+    uint32_t index = 0;
+  };
+  LiteralSlot literals_[kLiteralSlots];
+  std::deque<std::string> names_;   // the keys' text, which by_text_ views (a deque never moves them)
+  std::unordered_map<std::string_view, uint32_t> by_text_;
+  std::vector<uint32_t> spans_;
+  std::u16string text_;
+};
+
+thread_local KeyTable g_keys;
+
 class TapeWriter {
  public:
-  Tape take() { return std::move(t_); }
+  explicit TapeWriter(Tape& t) : t_(t) {
+    t_.ops.clear();
+    t_.numbers.clear();
+    t_.text.clear();
+  }
 
   void begin_object() { t_.ops.push_back(kTapeObject); }
   void end_object() { t_.ops.push_back(kTapeEnd); }
   void begin_array() { t_.ops.push_back(kTapeArray); }
   void end_array() { t_.ops.push_back(kTapeEnd); }
 
-  // A key given as a string literal (never a changing char array) is looked
-  // up by its address first (the walk names the same few dozen keys over and
-  // over), then by its text.
   template <size_t N>
-  void key(const char (&k)[N]) {
-    LiteralSlot& slot = literals_[(reinterpret_cast<uintptr_t>(k) >> 2) % kLiteralSlots];
-    if (slot.name != k) slot = {k, key_index(std::string_view(k, N - 1))};
-    t_.ops.push_back(slot.index);
-  }
-  void key(std::string_view k) { t_.ops.push_back(key_index(k)); }
+  void key(const char (&k)[N]) { t_.ops.push_back(g_keys.literal(k)); }
+  void key(std::string_view k) { t_.ops.push_back(g_keys.index(k)); }
 
   void value(const std::string& s) { string(s); }
   void value(const char* s) { string(s); }
@@ -53,48 +102,24 @@ class TapeWriter {
   void span(const Span& s) { t_.ops.insert(t_.ops.end(), {kTapeSpan, s.begin, s.end}); }
 
  private:
-  static constexpr size_t kLiteralSlots = 256;
-  struct LiteralSlot {
-    const char* name = nullptr;
-    uint32_t index = 0;
-  };
-  Tape t_;
-  LiteralSlot literals_[kLiteralSlots];
-  std::unordered_map<std::string_view, uint32_t> by_text_;   // views of literals and of the Result's strings
+  Tape& t_;
 
   void number(double v) {
     t_.ops.insert(t_.ops.end(), {kTapeNumber, static_cast<uint32_t>(t_.numbers.size())});
     t_.numbers.push_back(v);
   }
-  // Appends s to text; its (offset, length) there.
-  std::pair<uint32_t, uint32_t> text(std::string_view s) {
-    size_t at = t_.text.size();
-    t_.text.resize(at + s.size());   // never more UTF-16 units than UTF-8 bytes
-    size_t n = utf8_to_utf16(s, &t_.text[at]);
-    t_.text.resize(at + n);
-    return {static_cast<uint32_t>(at), static_cast<uint32_t>(n)};
-  }
   void string(std::string_view s) {
-    auto [at, n] = text(s);
+    auto [at, n] = append_utf16(t_.text, s);
     t_.ops.insert(t_.ops.end(), {kTapeString, at, n});
-  }
-  uint32_t key_index(std::string_view k) {
-    auto it = by_text_.find(k);
-    if (it != by_text_.end()) return it->second;
-    auto [at, n] = text(k);
-    uint32_t index = static_cast<uint32_t>(t_.keys.size() / 2);
-    t_.keys.insert(t_.keys.end(), {at, n});
-    by_text_.emplace(k, index);
-    return index;
   }
 };
 
 }  // namespace
 
-Tape to_tape(const Result& r) {
-  TapeWriter w;
+void to_tape(const Result& r, Tape& out) {
+  TapeWriter w(out);
   write_result(w, r);
-  return w.take();
+  g_keys.copy_to(out);
 }
 
 }  // namespace reportlens

@@ -8,13 +8,18 @@
 //   kTapeString offset length                    kTapeInt int32 bits
 //   kTapeNumber index into numbers               kTapeNull
 //   kTapeSpan begin end                          (the pair [begin, end])
-// keys holds an (offset, length) pair per key. Offsets and lengths count
-// UTF-16 units of text, which holds every string and key.
+// Offsets and lengths count UTF-16 units: of text, which holds every string
+// value, and of key_text, which holds the keys. keys holds an (offset, length)
+// pair per key: every key the tapes written on this thread have named so far,
+// in the order first named. A key keeps its index in all of the thread's later
+// tapes, so a reader of several tapes may keep the keys it decoded and decode
+// only those added since.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "text.h"
 #include "types.h"
 
 namespace reportlens {
@@ -32,11 +37,13 @@ enum TapeOp : uint32_t {
 
 struct Tape {
   std::vector<uint32_t> ops;
-  std::vector<uint32_t> keys;
   std::vector<double> numbers;
-  std::u16string text;
+  RawVector<char16_t> text;
+  std::vector<uint32_t> keys;
+  std::u16string key_text;
 };
 
-Tape to_tape(const Result& r);
+// Writes r into out, whose storage is reused.
+void to_tape(const Result& r, Tape& out);
 
 }  // namespace reportlens

@@ -65,15 +65,24 @@ size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
   char16_t* const begin = out;
   const auto* in = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* const end = in + utf8.size();
+  // the code unit of the 3-byte char in the low three bytes of w
+  auto three_byte = [](uint64_t w) { return static_cast<char16_t>((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | (w >> 16 & 0x3F)); };
   while (in < end) {
-    if (end - in >= 8) {   // eight ASCII bytes at once
+    if (end - in >= 8) {
       uint64_t eight;
       std::memcpy(&eight, in, 8);
       eight = little_endian(eight);
-      if ((eight & 0x8080808080808080ULL) == 0) {
+      if ((eight & 0x8080808080808080ULL) == 0) {   // eight ASCII bytes at once
         for (int k = 0; k < 8; ++k) out[k] = static_cast<char16_t>(eight >> (8 * k) & 0xFF);
         out += 8;
         in += 8;
+        continue;
+      }
+      if ((eight & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) {   // two 3-byte chars, most of Chinese text
+        out[0] = three_byte(eight);
+        out[1] = three_byte(eight >> 24);
+        out += 2;
+        in += 6;
         continue;
       }
     }

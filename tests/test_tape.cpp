@@ -24,7 +24,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string utf8(const std::u16string& s, size_t at, size_t n) {
+template <class Text>
+std::string utf8(const Text& s, size_t at, size_t n) {
   std::u32string cps;
   for (size_t i = at; i < at + n; ++i) {
     char32_t c = s[i];
@@ -44,7 +45,7 @@ class Reader {
         Json o = Json::object();
         while (t_.ops.at(p_) != reportlens::kTapeEnd) {
           uint32_t k = t_.ops[p_++];
-          std::string name = utf8(t_.text, t_.keys.at(2 * k), t_.keys.at(2 * k + 1));
+          std::string name = utf8(t_.key_text, t_.keys.at(2 * k), t_.keys.at(2 * k + 1));
           o[name] = value();
         }
         ++p_;
@@ -96,8 +97,13 @@ bool same(const Json& a, const Json& b) {
   return a == b;
 }
 
+// One tape for all the checks, as the WebAssembly module keeps one: each
+// result is written over the last.
+reportlens::Tape g_tape;
+
 void check_same(const reportlens::Result& r) {
-  reportlens::Tape tape = reportlens::to_tape(r);
+  reportlens::to_tape(r, g_tape);
+  const reportlens::Tape& tape = g_tape;
   Reader reader(tape);
   Json from_tape = reader.value();
   CHECK(reader.at_end());
@@ -141,4 +147,20 @@ TEST_CASE("tape: values the JSON text writes in its own way") {
   f.data.push_back({"none", std::nullopt, std::nullopt});
   r.findings.push_back(f);
   check_same(r);
+}
+
+TEST_CASE("tape: a key keeps its index in later tapes, and a later tape adds keys after the earlier ones") {
+  reportlens::Tape first, second;
+  reportlens::to_tape(reportlens::analyze("一、主要举措和成效\n办理案件20件。"), first);
+  reportlens::Result r = reportlens::analyze("一、主要举措和成效\n办理案件20件。");
+  reportlens::Finding f;
+  f.id = "test";
+  f.data.push_back({"a_key_no_earlier_tape_named", 1.0, std::nullopt});
+  r.findings.push_back(f);
+  reportlens::to_tape(r, second);
+  REQUIRE(second.keys.size() > first.keys.size());
+  CHECK(std::equal(first.keys.begin(), first.keys.end(), second.keys.begin()));
+  CHECK(second.key_text.compare(0, first.key_text.size(), first.key_text) == 0);
+  const size_t last = second.keys.size() / 2 - 1;
+  CHECK(utf8(second.key_text, second.keys[2 * last], second.keys[2 * last + 1]) == "a_key_no_earlier_tape_named");
 }

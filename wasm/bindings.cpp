@@ -60,7 +60,7 @@ class Scratch {
 
 Scratch<unsigned char> g_input;
 Scratch<char16_t> g_output;
-reportlens::Tape g_tape;   // the last analyze_tape() result, until release_buffers()
+reportlens::Tape g_tape;   // the last analyze_tape() result; its storage is reused unless large
 
 emscripten::val bytes_view(const void* data, std::size_t bytes) {
   return emscripten::val(emscripten::typed_memory_view(bytes, static_cast<const unsigned char*>(data)));
@@ -95,12 +95,13 @@ emscripten::val analyze_input(std::size_t bytes, const std::string& options_json
 // (core/tape.h), {ops, keys, numbers, text}: typed-array views of the module's
 // memory (valid until the next call), text as the bytes of its UTF-16.
 emscripten::val analyze_tape(std::size_t bytes, const std::string& options_json) {
-  g_tape = reportlens::analyze_to_tape(input(bytes), options_json);
+  reportlens::analyze_to_tape(input(bytes), options_json, g_tape);
   emscripten::val out = emscripten::val::object();
   out.set("ops", emscripten::val(emscripten::typed_memory_view(g_tape.ops.size(), g_tape.ops.data())));
   out.set("keys", emscripten::val(emscripten::typed_memory_view(g_tape.keys.size(), g_tape.keys.data())));
   out.set("numbers", emscripten::val(emscripten::typed_memory_view(g_tape.numbers.size(), g_tape.numbers.data())));
   out.set("text", bytes_view(g_tape.text.data(), g_tape.text.size() * sizeof(char16_t)));
+  out.set("keyText", bytes_view(g_tape.key_text.data(), g_tape.key_text.size() * sizeof(char16_t)));
   return out;
 }
 
@@ -113,7 +114,7 @@ emscripten::val compare_input(std::size_t bytes) {
 void release_buffers() {
   g_input.release_if_large();
   g_output.release_if_large();
-  g_tape = {};
+  if (g_tape.ops.capacity() * sizeof(uint32_t) + g_tape.text.capacity() * sizeof(char16_t) > kKeepBytes) g_tape = {};
 }
 
 std::string version() { return reportlens::version(); }
