@@ -46,11 +46,10 @@ class PhraseIndex {
   }
 
   // The phrases that start with c, in the order they were added; null if none.
+  // The BMP case is a few instructions, small enough to inline into the scans.
   const std::vector<Entry>* starting_with(char32_t c) const {
     if (c < 0x10000) return opens_.has(c) ? &buckets_[bucket_[c] - 1] : nullptr;
-    if (astral_.empty()) return nullptr;
-    auto it = astral_.find(c);
-    return it == astral_.end() ? nullptr : &it->second;
+    return astral_starting_with(c);
   }
 
  private:
@@ -60,6 +59,12 @@ class PhraseIndex {
   std::vector<uint16_t> bucket_ = std::vector<uint16_t>(0x10000, 0);   // bucket + 1
   std::vector<std::vector<Entry>> buckets_;
   std::unordered_map<char32_t, std::vector<Entry>> astral_;
+
+  [[gnu::noinline]] const std::vector<Entry>* astral_starting_with(char32_t c) const {
+    if (astral_.empty()) return nullptr;
+    auto it = astral_.find(c);
+    return it == astral_.end() ? nullptr : &it->second;
+  }
 };
 
 }  // namespace reportlens
