@@ -70,14 +70,14 @@ class TapeWriter {
     t_.text.clear();
   }
 
-  void begin_object() { t_.ops.push_back(kTapeObject); }
-  void end_object() { t_.ops.push_back(kTapeEnd); }
-  void begin_array() { t_.ops.push_back(kTapeArray); }
-  void end_array() { t_.ops.push_back(kTapeEnd); }
+  void begin_object() { put(kTapeObject); }
+  void end_object() { put(kTapeEnd); }
+  void begin_array() { put(kTapeArray); }
+  void end_array() { put(kTapeEnd); }
 
   template <size_t N>
-  void key(const char (&k)[N]) { t_.ops.push_back(g_keys.literal(k)); }
-  void key(std::string_view k) { t_.ops.push_back(g_keys.index(k)); }
+  void key(const char (&k)[N]) { put(g_keys.literal(k)); }
+  void key(std::string_view k) { put(g_keys.index(k)); }
 
   void value(const std::string& s) { string(s); }
   void value(const char* s) { string(s); }
@@ -85,7 +85,7 @@ class TapeWriter {
   void value(uint32_t v) { value(static_cast<int64_t>(v)); }
   void value(int64_t v) {
     if (v >= INT32_MIN && v <= INT32_MAX) {
-      t_.ops.insert(t_.ops.end(), {kTapeInt, static_cast<uint32_t>(static_cast<int32_t>(v))});
+      put(kTapeInt, static_cast<uint32_t>(static_cast<int32_t>(v)));
     } else {
       number(static_cast<double>(v));
     }
@@ -98,19 +98,23 @@ class TapeWriter {
     if (form == NumberForm::integer) return value(static_cast<int64_t>(v));
     number(v);
   }
-  void null() { t_.ops.push_back(kTapeNull); }
-  void span(const Span& s) { t_.ops.insert(t_.ops.end(), {kTapeSpan, s.begin, s.end}); }
+  void null() { put(kTapeNull); }
+  void span(const Span& s) { put(kTapeSpan, s.begin, s.end); }
 
  private:
   Tape& t_;
 
+  // Appends words to ops (push_back inlines; an insert of a list was a call).
+  template <class... Words>
+  void put(Words... words) { (t_.ops.push_back(static_cast<uint32_t>(words)), ...); }
+
   void number(double v) {
-    t_.ops.insert(t_.ops.end(), {kTapeNumber, static_cast<uint32_t>(t_.numbers.size())});
+    put(kTapeNumber, t_.numbers.size());
     t_.numbers.push_back(v);
   }
   void string(std::string_view s) {
     auto [at, n] = append_utf16(t_.text, s);
-    t_.ops.insert(t_.ops.end(), {kTapeString, at, n});
+    put(kTapeString, at, n);
   }
 };
 
