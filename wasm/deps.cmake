@@ -24,7 +24,10 @@ endif()
 # and libc++'s extern templates are off, so that std::string's members
 # (push_back, append, ...) are instantiated here and can be inlined instead of
 # being called in the prebuilt libc++.
-add_compile_options(-fno-exceptions -flto -D_LIBCPP_DISABLE_EXTERN_TEMPLATE)
+# -mbulk-memory: memcpy, memmove and memset become single wasm instructions
+# (memory.copy/fill) instead of byte loops (analyze() 0.96x the time; every
+# browser since 2021 has them: Chrome 75, Firefox 79, Safari 15).
+add_compile_options(-fno-exceptions -flto -D_LIBCPP_DISABLE_EXTERN_TEMPLATE -mbulk-memory)
 
 add_library(reportlens_utf8proc STATIC "${REPORTLENS_UTF8PROC_DIR}/utf8proc.c")
 set_target_properties(reportlens_utf8proc PROPERTIES LINKER_LANGUAGE C)
