@@ -112,7 +112,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   };
   std::vector<PointCandidate> point_candidates;
   const BmpSet& openers = point_openers();
-  const BmpSet& marker_starts = marker_openers();   // a char outside it opens nothing: skipped unread
+  const MarkerStarts& starts = marker_starts();   // a char outside it opens nothing: skipped unread
   const std::u32string_view chars = t.chars;
   const uint8_t* flags = t.flags.data();
   for (const Block& blk : seg.blocks) {
@@ -121,8 +121,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (int level = accept(*m, false)) add(*m, level, pos, blk.end);
     }
     if (pos < blk.end && openers.has(chars[pos])) point_candidates.push_back({pos, &blk});
-    for (size_t i = next_in(marker_starts, chars, blk.begin + 1, blk.end); i < blk.end;
-         i = next_in(marker_starts, chars, i + 1, blk.end)) {
+    for (size_t i = starts.next(chars, blk.begin + 1, blk.end); i < blk.end; i = starts.next(chars, i + 1, blk.end)) {
       if (!(flags[i] & kBoldEdge) && !is_point_lead(chars[i - 1])) continue;
       if (openers.has(chars[i])) point_candidates.push_back({i, &blk});
       // mid-line: after 。 or a bold close, the next number of an open style

@@ -101,7 +101,8 @@ PhraseIndex<const Form*> by_first_char(const std::vector<Form>& forms) {
   return index;
 }
 
-void add_openers(const std::vector<Form>& forms, BmpSet& set) {
+template <class Set>
+void add_openers(const std::vector<Form>& forms, Set& set) {
   for (const Form& f : forms) for_each_opener(f, [&](char32_t c) { set.add(c); });
 }
 
@@ -233,14 +234,14 @@ const BmpSet& point_openers() {
   return set;
 }
 
-const BmpSet& marker_openers() {
-  static const BmpSet set = [] {
-    BmpSet out;
+const MarkerStarts& marker_starts() {
+  static const MarkerStarts starts = [] {
+    MarkerStarts out;
     add_openers(heading_forms(), out);
     add_openers(point_forms(), out);
     return out;
   }();
-  return set;
+  return starts;
 }
 
 std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos) {
