@@ -111,6 +111,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     const Block* block;
   };
   std::vector<PointCandidate> point_candidates;
+  point_candidates.reserve(seg.blocks.size());   // reports have about one per block
   const BmpSet& openers = point_openers();
   const MarkerStarts& starts = marker_starts();   // a char outside it opens nothing: skipped unread
   const std::u32string_view chars = t.chars;
@@ -174,7 +175,9 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (next && next->ordinal == m->ordinal + 1) { pe = at; break; }
     }
     Point p{m->canonical(), printed(t, input, tb, te), t.input_span(i, pe)};
-    sections[owner].points.push_back(std::move(p));
+    std::vector<Point>& points = sections[owner].points;
+    if (points.empty()) points.reserve(4);   // a section lists three to five points, most often: one allocation, not three
+    points.push_back(std::move(p));
     title_done = te + 1;
   }
   if (gaps) diags.push_back({"numbering_gap", Severity::warning, "标题编号有 " + std::to_string(gaps) + " 处跳号（如“一、”之后直接“三、”），已按顺序接受。", std::nullopt});
