@@ -150,6 +150,7 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   // 2. repeated short lines (watermarks, running headers): the short lines
   // sorted by text, so that equal ones stand together
   std::vector<Line*> short_lines;
+  short_lines.reserve(lines.size());
   for (Line& l : lines) if (l.end - l.begin <= 24) short_lines.push_back(&l);
   std::sort(short_lines.begin(), short_lines.end(), [&](const Line* a, const Line* b) { return text_of(*a) < text_of(*b); });
   for (size_t g = 0; g < short_lines.size();) {
@@ -197,6 +198,7 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   // Written over the input in place: each kept line after the first follows at
   // least one '\n' there, so the writing never overtakes the reading.
   size_t w = 0;
+  out.blocks.reserve(kept.size());   // a block per kept line at most
   for (size_t k = 0; k < kept.size(); ++k) {
     const Line& l = kept[k];
     if (k > 0 && !l.joined) {
