@@ -113,7 +113,9 @@ const std::vector<std::pair<std::u32string, const Form*>>* forms_at(const Phrase
 }
 
 // Matches a form at pos: fills the ordinal, the token as written and the end.
-bool match_form(const std::u32string& s, size_t pos, const Form& form, Marker& m, size_t& end) {
+// Inlined into its two callers: as a call, saving and restoring its registers
+// cost a third of its instructions.
+[[gnu::always_inline]] inline bool match_form(const std::u32string& s, size_t pos, const Form& form, Marker& m, size_t& end) {
   std::u32string_view text = s;
   size_t i = pos;
   for (const Step& step : form.steps) {
