@@ -164,12 +164,32 @@ const std::vector<std::pair<std::u32string, const Form*>>* forms_at(const Phrase
 }  // namespace
 
 std::string Marker::canonical() const {
-  std::u32string out;
+  // a dozen bytes at most, appended to the string itself (short enough to
+  // stay in it): no code-point string between, and no to_utf8, whose buffer
+  // costs more than such a marker
+  std::string out;
+  auto put = [&out](char32_t c) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
   for (char32_t c : form) {
-    if (is_number_symbol(c)) out += token;
-    else out += c;
+    if (!is_number_symbol(c)) put(c);
+    else for (char32_t t : token) put(t);
   }
-  return to_utf8(out);
+  return out;
 }
 
 int read_cn_ordinal(const std::u32string& s, size_t pos, size_t& len) {
