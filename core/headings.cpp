@@ -7,6 +7,7 @@
 
 #include "data.h"
 #include "markers.h"
+#include "phrase_index.h"
 
 namespace reportlens {
 namespace {
@@ -20,13 +21,19 @@ struct Open {
 };
 
 bool is_title_end(char32_t c) {
+  if (c > U'。' && c < U'！') return false;   // the Han chars, most of a title, lie between the two
   return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' ||
          c == U':' || c == U'\n';
 }
 
 // End of the title that starts at b in block [b, e).
 size_t title_end(const NormText& t, size_t b, size_t e) {
-  static const auto cues = data_sections("title_ends.txt").at("body_cues");
+  static const PhraseIndex<> cues = [] {
+    PhraseIndex<> index;
+    const auto sections = data_sections("title_ends.txt");
+    for (const auto& cue : sections.at("body_cues")) index.add(cue);
+    return index;
+  }();
   size_t k = b;
   while (k < e && !is_title_end(t.chars[k]) && !(k > b + 1 && (t.flags[k] & kBoldEdge))) {
     if (k > b + 1 && is_cn_digit(t.chars[k])) {   // 一是…: the body's first point begins
@@ -37,9 +44,9 @@ size_t title_end(const NormText& t, size_t b, size_t e) {
   }
   // no end before the paragraph's: the title stops where the body plainly begins
   auto body_start = [&]() -> size_t {
-    for (size_t c = b + 6; c < k; ++c)
-      for (const auto& cue : cues)
-        if (starts_with_at(t.chars, c, cue)) return c;
+    for (size_t c = cues.next_opening(t.chars, b + 6, k); c < k; c = cues.next_opening(t.chars, c + 1, k))
+      for (const auto& cue : *cues.starting_with(t.chars[c]))
+        if (starts_with_at(t.chars, c, cue.first)) return c;
     return k;
   };
   if (k == e && k - b > 30) k = body_start();
@@ -104,8 +111,10 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     const Block* block;
   };
   std::vector<PointCandidate> point_candidates;
+  point_candidates.reserve(seg.blocks.size());   // reports have about one per block
   const BmpSet& openers = point_openers();
-  const char32_t* chars = t.chars.data();
+  const MarkerStarts& starts = marker_starts();   // a char outside it opens nothing: skipped unread
+  const std::u32string_view chars = t.chars;
   const uint8_t* flags = t.flags.data();
   for (const Block& blk : seg.blocks) {
     size_t pos = blk.begin;
@@ -113,7 +122,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (int level = accept(*m, false)) add(*m, level, pos, blk.end);
     }
     if (pos < blk.end && openers.has(chars[pos])) point_candidates.push_back({pos, &blk});
-    for (size_t i = blk.begin + 1; i < blk.end; ++i) {
+    for (size_t i = starts.next(chars, blk.begin + 1, blk.end); i < blk.end; i = starts.next(chars, i + 1, blk.end)) {
       if (!(flags[i] & kBoldEdge) && !is_point_lead(chars[i - 1])) continue;
       if (openers.has(chars[i])) point_candidates.push_back({i, &blk});
       // mid-line: after 。 or a bold close, the next number of an open style
@@ -166,7 +175,9 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (next && next->ordinal == m->ordinal + 1) { pe = at; break; }
     }
     Point p{m->canonical(), printed(t, input, tb, te), t.input_span(i, pe)};
-    sections[owner].points.push_back(std::move(p));
+    std::vector<Point>& points = sections[owner].points;
+    if (points.empty()) points.reserve(4);   // a section lists three to five points, most often: one allocation, not three
+    points.push_back(std::move(p));
     title_done = te + 1;
   }
   if (gaps) diags.push_back({"numbering_gap", Severity::warning, "标题编号有 " + std::to_string(gaps) + " 处跳号（如“一、”之后直接“三、”），已按顺序接受。", std::nullopt});

@@ -36,10 +36,12 @@ struct Form {
   std::string style;
   std::u32string canonical;
   std::vector<Step> steps;
+  bool arabic_dot = false;   // the style "1." reads in numbers too: 1.5万元, 2025年
 };
 
 Form make_form(std::string style, std::u32string canonical, std::u32string_view pattern) {
   Form f{std::move(style), std::move(canonical), {}};
+  f.arabic_dot = f.style == "arabic_dot";
   for (char32_t p : pattern) {
     if (p == U'N') f.steps.push_back({Step::cn_number, p, nullptr});
     else if (p == U'D') f.steps.push_back({Step::arabic_number, p, nullptr});
@@ -77,22 +79,31 @@ const std::vector<Form>& point_forms() {
   return forms;
 }
 
-// Forms by the chars they can open with (BMP; markers have no astral chars),
-// each char's forms in data order: only those are tried at a position.
+// Calls visit(c) for each char a form can open with (BMP; markers have no
+// astral chars).
+template <class Visit>
+void for_each_opener(const Form& f, Visit visit) {
+  if (f.steps.empty()) return;
+  const Step& first = f.steps[0];
+  switch (first.kind) {
+    case Step::cn_number: for (char32_t c : kSpelledTen) visit(c); break;
+    case Step::arabic_number: for (char32_t c = U'0'; c <= U'9'; ++c) visit(c); break;
+    case Step::enclosed_number: for (char32_t c = first.e->first; c <= first.e->last; ++c) visit(c); break;
+    case Step::literal: visit(first.c); break;
+  }
+}
+
+// Forms by the chars they can open with, each char's forms in data order:
+// only those are tried at a position.
 PhraseIndex<const Form*> by_first_char(const std::vector<Form>& forms) {
   PhraseIndex<const Form*> index;
-  for (const Form& f : forms) {
-    if (f.steps.empty()) continue;
-    auto add = [&](char32_t c) { index.add(std::u32string(1, c), &f); };
-    const Step& first = f.steps[0];
-    switch (first.kind) {
-      case Step::cn_number: for (char32_t c : kSpelledTen) add(c); break;
-      case Step::arabic_number: for (char32_t c = U'0'; c <= U'9'; ++c) add(c); break;
-      case Step::enclosed_number: for (char32_t c = first.e->first; c <= first.e->last; ++c) add(c); break;
-      case Step::literal: add(first.c); break;
-    }
-  }
+  for (const Form& f : forms) for_each_opener(f, [&](char32_t c) { index.add(std::u32string(1, c), &f); });
   return index;
+}
+
+template <class Set>
+void add_openers(const std::vector<Form>& forms, Set& set) {
+  for (const Form& f : forms) for_each_opener(f, [&](char32_t c) { set.add(c); });
 }
 
 // The forms that may match at pos, or null.
@@ -102,7 +113,9 @@ const std::vector<std::pair<std::u32string, const Form*>>* forms_at(const Phrase
 }
 
 // Matches a form at pos: fills the ordinal, the token as written and the end.
-bool match_form(const std::u32string& s, size_t pos, const Form& form, Marker& m, size_t& end) {
+// Inlined into its two callers: as a call, saving and restoring its registers
+// cost a third of its instructions.
+[[gnu::always_inline]] inline bool match_form(const std::u32string& s, size_t pos, const Form& form, Marker& m, size_t& end) {
   std::u32string_view text = s;
   size_t i = pos;
   for (const Step& step : form.steps) {
@@ -151,12 +164,32 @@ bool match_form(const std::u32string& s, size_t pos, const Form& form, Marker& m
 }  // namespace
 
 std::string Marker::canonical() const {
-  std::u32string out;
+  // a dozen bytes at most, appended to the string itself (short enough to
+  // stay in it): no code-point string between, and no to_utf8, whose buffer
+  // costs more than such a marker
+  std::string out;
+  auto put = [&out](char32_t c) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
   for (char32_t c : form) {
-    if (is_number_symbol(c)) out += token;
-    else out += c;
+    if (!is_number_symbol(c)) put(c);
+    else for (char32_t t : token) put(t);
   }
-  return to_utf8(out);
+  return out;
 }
 
 int read_cn_ordinal(const std::u32string& s, size_t pos, size_t& len) {
@@ -194,8 +227,8 @@ std::optional<Marker> match_heading_marker(const std::u32string& s, size_t pos) 
     size_t end = 0;
     if (!match_form(s, pos, f, m, end)) continue;
     // "1.5万元", "2025年", "12345热线": a number that goes on is no marker
-    if (f.style == "arabic_dot" && end < s.size() && (is_digit(s[end]) || s[end] == U'%')) continue;
-    if (f.style == "arabic_dot" && (end >= s.size() || s[end] == U'\n')) continue;
+    if (f.arabic_dot && end < s.size() && (is_digit(s[end]) || s[end] == U'%')) continue;
+    if (f.arabic_dot && (end >= s.size() || s[end] == U'\n')) continue;
     size_t after = end;
     while (after < s.size() && s[after] == U' ') ++after;
     if (after >= s.size() || s[after] == U'\n') continue;   // a marker with nothing after it
@@ -217,10 +250,20 @@ const PhraseIndex<const Form*>& point_index() {
 const BmpSet& point_openers() {
   static const BmpSet set = [] {
     BmpSet out;
-    for (char32_t c = 0; c < 0x10000; ++c) if (point_index().starting_with(c)) out.add(c);
+    add_openers(point_forms(), out);
     return out;
   }();
   return set;
+}
+
+const MarkerStarts& marker_starts() {
+  static const MarkerStarts starts = [] {
+    MarkerStarts out;
+    add_openers(heading_forms(), out);
+    add_openers(point_forms(), out);
+    return out;
+  }();
+  return starts;
 }
 
 std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos) {

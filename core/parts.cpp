@@ -2,6 +2,8 @@
 #include "parts.h"
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 
 #include "data.h"
 #include "normalize.h"
@@ -18,6 +20,32 @@ std::optional<Part> parse_part(const std::u32string& id) {
   if (id == U"plans") return Part::plans;
   if (id == U"other") return Part::other;
   return std::nullopt;
+}
+
+// Writes the chars of UTF-8 `title` (valid: the core wrote it) to out, which
+// has room for title.size(), folded as normalize folds (the phrases are
+// matched against folded text); returns their count. A Han char folds only
+// from traditional to simplified, as in normalize's own fast path.
+size_t folded_chars(std::string_view title, char32_t* out) {
+  const SimplifiedBmp& simplified = simplified_bmp();
+  size_t n = 0;
+  for (size_t i = 0; i < title.size();) {
+    auto byte = [&](size_t k) -> char32_t { return static_cast<unsigned char>(title[k]); };
+    char32_t b = byte(i);
+    char32_t c;
+    size_t len;
+    if (b >= 0xE0 && b < 0xF0 && i + 2 < title.size()) {   // a Han char, most of a title
+      c = (b & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F);
+      len = 3;
+    } else {
+      len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+      for (size_t k = 1; k < len && i + k < title.size(); ++k) c = (c << 6) | (byte(i + k) & 0x3F);
+    }
+    out[n++] = c >= 0x4E00 && c <= 0x9FFF ? simplified.fold(c) : fold_char(c);
+    i += len;
+  }
+  return n;
 }
 
 }  // namespace
@@ -60,8 +88,10 @@ std::optional<Part> part_from_title(const std::string& title) {
       }
     return out;
   }();
-  std::u32string t = from_utf8(title);
-  for (char32_t& c : t) c = fold_char(c);
+  char32_t on_stack[256];   // a title's chars, most titles; a longer one goes to the heap
+  std::u32string on_heap(title.size() > std::size(on_stack) ? title.size() : 0, U'\0');
+  char32_t* buffer = on_heap.empty() ? on_stack : on_heap.data();
+  const std::u32string_view t(buffer, folded_chars(title, buffer));
   size_t first = phrases.parts.size();
   for (size_t k = phrases.index.next_opening(t, 0, t.size()); k < t.size(); k = phrases.index.next_opening(t, k + 1, t.size()))
     for (const auto& [phrase, row] : *phrases.index.starting_with(t[k]))

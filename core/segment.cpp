@@ -2,6 +2,8 @@
 #include "segment.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -18,6 +20,25 @@ struct Line {
   bool joined = false;  // (kept lines) continues the kept line before it
 };
 
+// The index of the first '\n' in s[i, end), or end. Most lines run on for
+// dozens of chars, so eight are tested a step for a control char (below
+// U+0020; normalize keeps none but '\n', another would only slow the scan):
+// two chars are read as one 64-bit word, and a char below 0x20 sets its top
+// bit when 0x20 is taken from it (a code point never has that bit, and a
+// borrow into the next char comes only from a char already found).
+size_t next_newline(const char32_t* s, size_t i, size_t end) {
+  constexpr uint64_t kSpaces = 0x0000002000000020ULL, kTops = 0x8000000080000000ULL;
+  auto less_spaces = [s](size_t k) {   // the two chars at k as one word, 0x20 taken from each
+    uint64_t w;
+    std::memcpy(&w, s + k, sizeof w);
+    return w - kSpaces;
+  };
+  for (; i + 8 <= end; i += 8)
+    if ((less_spaces(i) | less_spaces(i + 2) | less_spaces(i + 4) | less_spaces(i + 6)) & kTops) break;
+  while (i < end && s[i] != U'\n') ++i;
+  return i;
+}
+
 bool is_sentence_end(char32_t c) {
   static const std::u32string_view kEnds = U"。！？!?；;：:”’\")）】》…";
   return kEnds.find(c) != std::u32string_view::npos;
@@ -31,40 +52,31 @@ bool is_chrome(std::u32string_view line) {
     return index;
   }();
   if (line.size() < 120) {
-    for (size_t i = 0; i < line.size(); ++i)
-      if (auto* list = contained.starting_with(line[i]))
-        for (const auto& p : *list) if (matches_at(line, i, line.size(), p.first)) return true;
+    for (size_t i = contained.next_opening(line, 0, line.size()); i < line.size(); i = contained.next_opening(line, i + 1, line.size()))
+      for (const auto& p : *contained.starting_with(line[i])) if (matches_at(line, i, line.size(), p.first)) return true;
   }
   for (const auto& p : sections.at("line_exact")) if (line == p) return true;
-  // "中国政府网 吉林省政府网 长春市政府网": a row of site names
-  size_t words = 0, sites = 0, p = 0;
-  while (p < line.size()) {
+  // a row of site names, "中国政府网 吉林省政府网 长春市政府网", or a navigation
+  // bar, "首页 | 机构概况 | 政务公开 | 办事服务" (pipes read as spaces): a word that
+  // is neither a site name nor a short Han word rules both out
+  size_t words = 0;
+  bool all_sites = true, all_short = true;
+  for (size_t p = 0; p < line.size();) {
     size_t sp = line.find(U' ', p);
     if (sp == std::u32string_view::npos) sp = line.size();
     if (sp > p) {
       ++words;
       std::u32string_view w = line.substr(p, sp - p);
-      if (w.size() >= 3 && (w.back() == U'网' || (w.size() > 2 && w.substr(w.size() - 2) == U"网站"))) ++sites;
+      all_sites &= w.size() >= 3 && (w.back() == U'网' || (w.size() > 2 && w.substr(w.size() - 2) == U"网站"));
+      if (all_short) {
+        all_short = w.size() >= 2 && w.size() <= 8;
+        for (size_t k = 0; all_short && k < w.size(); ++k) all_short = is_han(w[k]);
+      }
+      if (!all_sites && !all_short) return false;
     }
     p = sp + 1;
   }
-  if (words >= 2 && sites == words) return true;
-  // a navigation bar: "首页 | 机构概况 | 政务公开 | 办事服务" (pipes read as spaces)
-  size_t short_words = 0;
-  p = 0;
-  words = 0;
-  while (p < line.size()) {
-    size_t sp = line.find(U' ', p);
-    if (sp == std::u32string_view::npos) sp = line.size();
-    if (sp > p) {
-      ++words;
-      bool plain = sp - p >= 2 && sp - p <= 8;
-      for (size_t k = p; k < sp; ++k) plain &= is_han(line[k]);
-      short_words += plain;
-    }
-    p = sp + 1;
-  }
-  return words >= 4 && short_words == words;
+  return (words >= 2 && all_sites) || (words >= 4 && all_short);
 }
 
 // "- 3 -", "第 3 页", "第3页 共10页", "3", "3/10": page furniture
@@ -128,8 +140,7 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   std::vector<Line> lines;
   lines.reserve(in.size() / 32 + 16);
   for (size_t i = 0; i <= in.size();) {
-    size_t j = i;
-    while (j < in.size() && in.chars[j] != U'\n') ++j;
+    size_t j = next_newline(in.chars.data(), i, in.size());
     size_t b = i, e = j;
     while (b < e && (is_space(in.chars[b]) || in.chars[b] == U' ')) ++b;
     while (e > b && is_space(in.chars[e - 1])) --e;
@@ -141,6 +152,7 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   // 2. repeated short lines (watermarks, running headers): the short lines
   // sorted by text, so that equal ones stand together
   std::vector<Line*> short_lines;
+  short_lines.reserve(lines.size());
   for (Line& l : lines) if (l.end - l.begin <= 24) short_lines.push_back(&l);
   std::sort(short_lines.begin(), short_lines.end(), [&](const Line* a, const Line* b) { return text_of(*a) < text_of(*b); });
   for (size_t g = 0; g < short_lines.size();) {
@@ -188,6 +200,7 @@ Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   // Written over the input in place: each kept line after the first follows at
   // least one '\n' there, so the writing never overtakes the reading.
   size_t w = 0;
+  out.blocks.reserve(kept.size());   // a block per kept line at most
   for (size_t k = 0; k < kept.size(); ++k) {
     const Line& l = kept[k];
     if (k > 0 && !l.joined) {
