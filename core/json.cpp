@@ -226,8 +226,9 @@ class Writer {
     }
   }
   // Plain bytes are copied as they are checked, eight at a time while they
-  // last (most strings have nothing to escape); from the first byte that
-  // needs an escape on, the rest goes through escaped_rest().
+  // last (most strings have nothing to escape), and a string of eight bytes
+  // or more ends with its last eight; from the first byte that needs an
+  // escape on, the rest goes through escaped_rest().
   void string(std::string_view s) {
     char* p = out_.claim(s.size() + 2);
     *p++ = '"';
@@ -237,6 +238,15 @@ class Writer {
       std::memcpy(&w, s.data() + i, 8);
       if (needs_escape(w)) break;
       std::memcpy(p, &w, 8);
+    }
+    if (i < s.size() && i + 8 > s.size() && s.size() >= 8) {   // the last few bytes as the last eight, some written again
+      uint64_t w;
+      std::memcpy(&w, s.data() + s.size() - 8, 8);
+      if (!needs_escape(w)) {
+        std::memcpy(p - (i - (s.size() - 8)), &w, 8);
+        p += s.size() - i;
+        i = s.size();
+      }
     }
     for (; i < s.size() && !needs_escape(s[i]); ++i) *p++ = s[i];
     if (i < s.size()) {

@@ -144,6 +144,12 @@ TEST_CASE("tape: values the JSON text writes in its own way") {
                    static_cast<double>(INT32_MAX) + 1, static_cast<double>(INT32_MIN) - 1})
     f.data.push_back({"k" + std::to_string(f.data.size()), v, std::nullopt});
   f.data.push_back({"text", std::nullopt, std::string("值")});
+  for (size_t n = 1; n <= 20; ++n)   // an escape at every place of strings around the writer's 8-byte steps
+    for (size_t at = 0; at < n; ++at) {
+      std::string v = std::string(n, 'a') + "值";
+      v[at] = at % 2 ? '"' : '\n';
+      f.data.push_back({"e" + std::to_string(n) + "_" + std::to_string(at), std::nullopt, v});
+    }
   f.data.push_back({"none", std::nullopt, std::nullopt});
   r.findings.push_back(f);
   check_same(r);
