@@ -333,6 +333,10 @@ Finding boilerplate(const SentenceScan& scan) {
 
 std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
+  // room for them all (a shortcomings part gives up to three), so none is moved
+  size_t shortcoming_parts = 0;
+  for (const Section& s : r.sections) shortcoming_parts += s.level == 1 && s.part == Part::shortcomings;
+  out.reserve(r.missing_parts.size() + 3 * shortcoming_parts + r.zero_claims.size() + 5);
   const NormText& t = seg.text;
   const SentenceScan scan = scan_sentences(seg);
   const SectionCounts counts = count_sections(r, seg, scan);
