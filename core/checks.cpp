@@ -1,13 +1,12 @@
 // Stage 8b, checks (see checks.h).
 #include "checks.h"
 
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "data.h"
@@ -32,68 +31,95 @@ bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U'�
 // What the sentence scan asks of every char, answered by one table lookup.
 enum CharKind : uint8_t {
   kHanChar = 1,
-  kSentenceEnd = 2,
-  kOpensStock = 4,       // the first char of a stock phrase of two chars or more
-  kStockChar = 8,        // a stock phrase of one char
-  kOpensWrongType = 16,
-  kStops = kSentenceEnd | kOpensStock | kStockChar | kOpensWrongType,   // the chars the scan acts on
+  kOpensLong = 2,     // the first char of a phrase of three chars or more
+  kOpensPair = 4,     // the first char of a phrase of two chars
+  kSentenceEnd = 8,
+  kPhraseChar = 16,   // a phrase of one char
+  kTextBreak = 32,    // '\n' between blocks, U+0000 after the text
+  kStops = kSentenceEnd | kPhraseChar | kTextBreak,   // the chars the scan always stops at
 };
 
-// The stock phrases: those of two chars or more by their first two chars,
-// longest first (most chars that open a phrase are not followed by its
-// second char), and the chars that are a phrase alone.
-class StockPhrases {
+// A stock phrase with the Han chars of each of its tails: a match that
+// earlier matches partly covered counts only the chars past them.
+struct StockPhrase {
+  std::u32string text;
+  std::vector<uint8_t> han_from;   // han_from[j]: Han chars in text[j..]
+};
+
+// The phrases (of both vocabularies) that start with the same chars: their
+// first three, or all of a phrase of one or two (`known` chars, the rest of
+// the key 0). The stock phrases longest first (a match stops the search), the
+// headings of a 政府信息公开 report with their row.
+struct PhraseList {
+  char32_t key[3] = {0, 0, 0};
+  size_t known = 0;
+  std::vector<StockPhrase> stock;
+  std::vector<std::pair<std::u32string, size_t>> wrong_type;
+
+  void add_stock(const std::u32string& phrase) {
+    StockPhrase p{phrase, std::vector<uint8_t>(phrase.size() + 1, 0)};
+    for (size_t j = phrase.size(); j-- > 0;) p.han_from[j] = static_cast<uint8_t>(p.han_from[j + 1] + is_han(phrase[j]));
+    auto longer = [](const StockPhrase& a, const StockPhrase& b) { return a.text.size() > b.text.size(); };
+    stock.insert(std::upper_bound(stock.begin(), stock.end(), p, longer), std::move(p));
+  }
+  // Whether phrase, one of the list, is written at text[i, e) (its first
+  // `known` chars are, where the list was found).
+  bool matches(std::u32string_view text, size_t i, size_t e, std::u32string_view phrase) const {
+    return matches_at(text, i + known, e, phrase.substr(known));
+  }
+};
+
+// The phrase lists by their key, in a table of 4096 slots by a hash of the key
+// (open addressing: a key whose slot is taken takes the next free one).
+class ScanPhrases {
  public:
-  void add(const std::u32string& phrase) {
-    if (phrase.size() == 1) {
-      single_.insert(phrase[0]);
-    } else {
-      auto& list = by_pair_[key(phrase[0], phrase[1])];
-      auto longer = [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); };
-      list.insert(std::upper_bound(list.begin(), list.end(), phrase, longer), phrase);
-      openers_.insert(phrase[0]);
-      uint32_t bit = pair_bit(phrase[0], phrase[1]);
-      pair_bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+  // The list a phrase belongs in.
+  PhraseList& of(const std::u32string& phrase) {
+    PhraseList key;
+    key.known = std::min<size_t>(phrase.size(), 3);
+    std::copy_n(phrase.begin(), key.known, key.key);
+    for (uint32_t s = slot(key.key[0], key.key[1], key.key[2]);; s = (s + 1) % kSlots) {
+      if (!slots_[s]) {
+        lists_.push_back(key);
+        slots_[s] = static_cast<uint16_t>(lists_.size());   // 1-based: 0 is "none"
+      }
+      PhraseList& list = lists_[slots_[s] - 1];
+      if (std::equal(list.key, list.key + 3, key.key)) return list;
     }
   }
-  const std::vector<std::u32string>* starting_with(char32_t first, char32_t second) const {
-    uint32_t bit = pair_bit(first, second);
-    if (!(pair_bits_[bit / 64] >> (bit % 64) & 1)) return nullptr;
-    auto it = by_pair_.find(key(first, second));
-    return it == by_pair_.end() ? nullptr : &it->second;
+
+  // Whether a list may have the key a, b, c: false for most keys, in one lookup.
+  bool may_start(char32_t a, char32_t b, char32_t c) const { return slots_[slot(a, b, c)] != 0; }
+  // The list with the key a, b, c; null if none.
+  const PhraseList* starting_with(char32_t a, char32_t b, char32_t c) const {
+    for (uint32_t s = slot(a, b, c); slots_[s]; s = (s + 1) % kSlots) {
+      const PhraseList& list = lists_[slots_[s] - 1];
+      if (list.key[0] == a && list.key[1] == b && list.key[2] == c) return &list;
+    }
+    return nullptr;
   }
-  const std::unordered_set<char32_t>& openers() const { return openers_; }   // of two chars or more
-  const std::unordered_set<char32_t>& single() const { return single_; }
 
  private:
-  static uint64_t key(char32_t first, char32_t second) { return uint64_t{first} << 32 | second; }
-  // a bit per hashed pair that opens a phrase: most pairs the scan meets open
-  // none, and are turned away without a lookup in by_pair_
-  static constexpr uint32_t kPairBits = 1 << 16;
-  static uint32_t pair_bit(char32_t first, char32_t second) { return (first * 0x9E3779B1u ^ second) % kPairBits; }
-  uint64_t pair_bits_[kPairBits / 64] = {};
-  std::unordered_map<uint64_t, std::vector<std::u32string>> by_pair_;
-  std::unordered_set<char32_t> openers_, single_;
+  static constexpr uint32_t kSlots = 1 << 12;
+  static uint32_t slot(char32_t a, char32_t b, char32_t c) {   // code points fit in 21 bits
+    return static_cast<uint32_t>((uint64_t{a} << 42 ^ uint64_t{b} << 21 ^ c) * 0x9E3779B97F4A7C15u >> 52);
+  }
+  std::vector<uint16_t> slots_ = std::vector<uint16_t>(kSlots, 0);   // list + 1
+  std::vector<PhraseList> lists_;
 };
 
 // The vocabularies of the checks, indexed once.
 struct CheckWords {
   std::vector<std::u32string> cause_markers;   // checks.txt [cause_markers]
   PhraseIndex<> cause_index;                   // the same, by first char
-  StockPhrases stock_phrases;                  // boilerplate.txt
-  PhraseIndex<size_t> wrong_type;              // checks.txt [wrong_type], valued by row
+  ScanPhrases phrases;                         // boilerplate.txt and checks.txt [wrong_type]
   size_t wrong_type_rows = 0;
   std::vector<uint8_t> bmp_kinds = std::vector<uint8_t>(0x10000, 0);
 
-  uint8_t kind(char32_t c) const { return c < 0x10000 ? bmp_kinds[c] : kind_of(c); }
-  uint8_t kind_of(char32_t c) const {
-    return base_kind(c) | (stock_phrases.openers().count(c) ? kOpensStock : 0) |
-           (stock_phrases.single().count(c) ? kStockChar : 0);
-  }
-  // The kinds that do not come from the stock phrases' sets.
-  uint8_t base_kind(char32_t c) const {
-    return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0) |
-           (wrong_type.starting_with(c) ? kOpensWrongType : 0);
+  // Outside the BMP: a Han char or not, and any char may open a phrase (the
+  // phrase lists tell).
+  uint8_t kind(char32_t c) const {
+    return c < 0x10000 ? bmp_kinds[c] : static_cast<uint8_t>((is_han(c) ? kHanChar : 0) | kOpensLong | kOpensPair | kPhraseChar);
   }
 };
 
@@ -103,16 +129,19 @@ const CheckWords& check_words() {
     auto sections = data_sections("checks.txt");
     out.cause_markers = sections.at("cause_markers");
     for (const auto& w : out.cause_markers) out.cause_index.add(w);
+    std::vector<std::u32string> phrases;   // of both vocabularies
     const auto& wrong = sections.at("wrong_type");
-    for (size_t k = 0; k < wrong.size(); ++k) out.wrong_type.add(wrong[k], k);
+    for (size_t k = 0; k < wrong.size(); ++k)
+      if (!wrong[k].empty()) out.phrases.of(wrong[k]).wrong_type.emplace_back(wrong[k], k), phrases.push_back(wrong[k]);
     out.wrong_type_rows = wrong.size();
     // a phrase with a sentence end in it never lies inside a sentence
     for (const auto& row : data_rows("boilerplate.txt"))
-      if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.stock_phrases.add(row[0]);
-    // kind_of for every BMP char, with the stock sets read once, not per char
-    for (char32_t c = 0; c < 0x10000; ++c) out.bmp_kinds[c] = out.base_kind(c);
-    for (char32_t c : out.stock_phrases.openers()) if (c < 0x10000) out.bmp_kinds[c] |= kOpensStock;
-    for (char32_t c : out.stock_phrases.single()) if (c < 0x10000) out.bmp_kinds[c] |= kStockChar;
+      if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.phrases.of(row[0]).add_stock(row[0]), phrases.push_back(row[0]);
+    for (char32_t c = 0; c < 0x10000; ++c)
+      out.bmp_kinds[c] = static_cast<uint8_t>((is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0));
+    out.bmp_kinds[U'\n'] = out.bmp_kinds[0] = kTextBreak;
+    for (const auto& p : phrases)
+      if (p[0] < 0x10000) out.bmp_kinds[p[0]] |= p.size() == 1 ? kPhraseChar : p.size() == 2 ? kOpensPair : kOpensLong;
     return out;
   }();
   return w;
@@ -149,35 +178,60 @@ struct SentenceScan {
 };
 
 // A run of BMP chars the sentence scan passes over, acting on none: where it
-// ends ([i, e) up to the first char that stops the scan or lies outside the
-// BMP) and its Han chars. A loop that stores nothing, so its values stay in
-// registers.
+// ends (at the first char from i on that stops the scan: one of kStops, a char
+// outside the BMP, or one that opens a phrase with the chars after it, as far
+// as may_start tells) and its Han chars. The text break after a block ends the
+// run there. A loop that stores nothing, so its values stay in registers.
 struct PlainRun {
   size_t end, han;
 };
-PlainRun plain_run(const uint8_t* bmp_kinds, const char32_t* chars, size_t i, size_t e) {
+PlainRun plain_run(const CheckWords& words, const char32_t* chars, size_t i) {
+  const uint8_t* kinds = words.bmp_kinds.data();
+  const char32_t* p = chars + i;
   size_t han = 0;
-  for (; i < e && chars[i] < 0x10000; ++i) {
-    uint8_t kind = bmp_kinds[chars[i]];
-    if (kind & kStops) break;
-    han += kind & kHanChar;
+  for (;; ++p) {
+    const size_t c = *p;
+    if (c >= 0x10000) break;
+    size_t kind = kinds[c];
+    if (kind > kHanChar) {   // c stops the scan or opens a phrase
+      if (kind & kStops) break;
+      // c is no text break, so p[1] is in the text or its final U+0000, and
+      // p[2] is readable unless p[1] is that U+0000 (no phrase holds one)
+      if ((kind & kOpensPair) && words.phrases.may_start(*p, p[1], 0)) break;
+      if ((kind & kOpensLong) && p[1] && words.phrases.may_start(*p, p[1], p[2])) break;
+      kind &= kHanChar;
+    }
+    han += kind;
   }
-  return {i, han};
+  return {static_cast<size_t>(p - chars), han};
+}
+
+// The longest stock phrase of list written at text[i, e) that reaches past
+// reach (where the earlier matches end); null if none.
+const StockPhrase* longest_stock(const PhraseList& list, std::u32string_view text, size_t i, size_t e, size_t reach) {
+  for (const StockPhrase& p : list.stock) {
+    if (i + p.text.size() <= reach) break;   // nor will a shorter one reach further
+    if (list.matches(text, i, e, p.text)) return &p;
+  }
+  return nullptr;
 }
 
 // Stock phrases are matched as the scan meets their first char, the longest
 // one there; the Han chars of a match that no earlier match covered are
 // counted then. Stock phrases hold no sentence end, so none reaches past its
 // sentence; blocks hold no '\n' and no phrase does, so a phrase found in a
-// block is one found in the text.
+// block is one found in the text. The text is the blocks with a '\n' between
+// two (segment writes it so), so each block is followed by a text break.
 SentenceScan scan_sentences(const Segmented& seg) {
   const CheckWords& words = check_words();
-  const char32_t* chars = seg.text.chars.data();
+  const std::u32string& text = seg.text.chars;
+  const char32_t* chars = text.data();
   SentenceScan out;
   std::vector<bool> wrong_seen(words.wrong_type_rows, false);
   out.han_before_block.reserve(seg.blocks.size());
   size_t han_total = 0;
   for (const Block& b : seg.blocks) {
+    assert(b.end == text.size() || text[b.end] == U'\n');
     out.han_before_block.push_back(han_total);
     size_t start = b.begin, han = 0, hit = 0, reach = b.begin;   // the sentence so far
     auto end_sentence = [&](size_t i) {
@@ -192,35 +246,37 @@ SentenceScan scan_sentences(const Segmented& seg) {
       start = i + 1;
       han = hit = 0;
     };
+    auto count_wrong_type = [&](const PhraseList& list, size_t i, size_t e) {
+      for (const auto& [phrase, row] : list.wrong_type)
+        if (!wrong_seen[row] && list.matches(text, i, e, phrase)) {
+          wrong_seen[row] = true;
+          ++out.wrong_type_headings;
+        }
+    };
     for (size_t i = b.begin, e = b.end; i < e; ++i) {
-      const PlainRun run = plain_run(words.bmp_kinds.data(), chars, i, e);
+      const PlainRun run = plain_run(words, chars, i);
       han += run.han;
       i = run.end;
-      if (i == e) break;
-      uint8_t kind = words.kind(chars[i]);
+      if (i >= e) break;
+      const char32_t c = chars[i];
+      const uint8_t kind = words.kind(c);
       han += kind & kHanChar;
-      if (!(kind & kStops)) continue;
-      if (kind & (kOpensStock | kStockChar)) {
-        size_t end = i;   // of the longest stock phrase at i
-        if ((kind & kOpensStock) && i + 1 < e)
-          if (auto* list = words.stock_phrases.starting_with(chars[i], chars[i + 1]))
-            for (const auto& phrase : *list) {
-              if (i + phrase.size() <= reach) break;   // nor will a shorter one reach further
-              if (matches_at(seg.text.chars, i, e, phrase)) {
-                end = i + phrase.size();
-                break;
-              }
-            }
-        if (end == i && (kind & kStockChar)) end = i + 1;
-        for (size_t k = std::max(reach, i); k < end; ++k) hit += is_han(chars[k]);
-        reach = std::max(reach, end);
-      }
-      if (kind & kOpensWrongType)
-        for (const auto& [phrase, row] : *words.wrong_type.starting_with(chars[i]))
-          if (!wrong_seen[row] && matches_at(seg.text.chars, i, e, phrase)) {
-            wrong_seen[row] = true;
-            ++out.wrong_type_headings;
+      if (kind & (kOpensLong | kOpensPair | kPhraseChar)) {
+        const PhraseList* lists[] = {   // longest phrases first
+            (kind & kOpensLong) && i + 2 < e ? words.phrases.starting_with(c, chars[i + 1], chars[i + 2]) : nullptr,
+            (kind & kOpensPair) && i + 1 < e ? words.phrases.starting_with(c, chars[i + 1], 0) : nullptr,
+            (kind & kPhraseChar) ? words.phrases.starting_with(c, 0, 0) : nullptr};
+        const StockPhrase* match = nullptr;
+        for (const PhraseList* list : lists)
+          if (list) {
+            if (!match) match = longest_stock(*list, text, i, e, reach);
+            count_wrong_type(*list, i, e);
           }
+        if (match) {
+          hit += match->han_from[std::max(reach, i) - i];
+          reach = i + match->text.size();
+        }
+      }
       if (kind & kSentenceEnd) end_sentence(i);
     }
     end_sentence(b.end);   // the block's last sentence, with or without its 。
@@ -277,6 +333,10 @@ Finding boilerplate(const SentenceScan& scan) {
 
 std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   std::vector<Finding> out;
+  // room for them all (a shortcomings part gives up to three), so none is moved
+  size_t shortcoming_parts = 0;
+  for (const Section& s : r.sections) shortcoming_parts += s.level == 1 && s.part == Part::shortcomings;
+  out.reserve(r.missing_parts.size() + 3 * shortcoming_parts + r.zero_claims.size() + 5);
   const NormText& t = seg.text;
   const SentenceScan scan = scan_sentences(seg);
   const SectionCounts counts = count_sections(r, seg, scan);

@@ -44,15 +44,18 @@ using Words = std::vector<std::u32string>;
 struct MetaWords {
   Words agency_suffixes, opening_agency_suffixes, report_words, topic_words, title_cuts, header_suffixes, date_labels,
       issued_words, signer_labels, place_suffixes;
+  PhraseIndex<size_t> date_label_index;   // date_labels, valued by their index
 };
 
 const MetaWords& words() {
   static const MetaWords w = [] {
     auto s = data_sections("meta.txt");
-    return MetaWords{s.at("agency_suffixes"), s.at("opening_agency_suffixes"), s.at("report_words"),
-                     s.at("topic_words"),     s.at("title_cuts"),              s.at("header_suffixes"),
-                     s.at("date_labels"),     s.at("issued_words"),            s.at("signer_labels"),
-                     s.at("place_suffixes")};
+    MetaWords out{s.at("agency_suffixes"), s.at("opening_agency_suffixes"), s.at("report_words"),
+                  s.at("topic_words"),     s.at("title_cuts"),              s.at("header_suffixes"),
+                  s.at("date_labels"),     s.at("issued_words"),            s.at("signer_labels"),
+                  s.at("place_suffixes"),  {}};
+    for (size_t k = 0; k < out.date_labels.size(); ++k) out.date_label_index.add(out.date_labels[k], k);
+    return out;
   }();
   return w;
 }
@@ -77,8 +80,10 @@ bool is_place_suffix(char32_t c) {
   return false;
 }
 
+constexpr size_t kMaxAgencyName = 30;   // chars
+
 bool is_agency_name(std::u32string_view s) {
-  return s.size() >= 3 && s.size() <= 30 && ends_with_any(s, words().agency_suffixes);
+  return s.size() >= 3 && s.size() <= kMaxAgencyName && ends_with_any(s, words().agency_suffixes);
 }
 
 bool has_punct(std::u32string_view s) {
@@ -92,6 +97,25 @@ std::u32string strip_spaces(std::u32string_view s) {
   out.resize(static_cast<size_t>(std::remove_copy(s.begin(), s.end(), out.begin(), U' ') - out.begin()));
   return out;
 }
+
+// The size of strip_spaces(s), without the copy: most blocks are too long to
+// be what a caller looks for.
+size_t stripped_size(std::u32string_view s) { return s.size() - static_cast<size_t>(std::count(s.begin(), s.end(), U' ')); }
+
+// Whether strip_spaces(s) is 6 to 8 digits, as read_collapsed wants (most
+// blocks fail at their first chars).
+bool collapsed_digits(std::u32string_view s) {
+  size_t digits = 0;
+  for (char32_t c : s) {
+    if (c == U' ') continue;
+    if (!is_digit(c) || ++digits > 8) return false;
+  }
+  return digits >= 6;
+}
+
+// 〔2024〕 [2024] (2024) 【2024】: the brackets of a 文号's year. Most chars
+// (all Han chars) lie above them, and are turned away by one comparison.
+bool opens_doc_year(char32_t c) { return c <= U'〔' && (c == U'〔' || c == U'[' || c == U'(' || c == U'【'); }
 
 // Collapsed dates: 2025212 -> 2025-02-12 when only one split is a date.
 std::string read_collapsed(const std::u32string& line) {
@@ -204,7 +228,10 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     if (auto a = agency_from(from_utf8(*meta.title))) meta.agency = to_utf8(*a);
   }
   if (!meta.agency) {
+    size_t longest_name = 0;   // a name and its suffix
+    for (const auto& suffix : words().header_suffixes) longest_name = std::max(longest_name, kMaxAgencyName + suffix.size());
     for (size_t k = 0; k < head_blocks && !meta.agency; ++k) {
+      if (stripped_size(block_text(seg, seg.blocks[k])) > longest_name) continue;
       std::u32string s = strip_spaces(block_text(seg, seg.blocks[k]));
       for (const auto& suffix : words().header_suffixes) {
         std::u32string_view name = std::u32string_view(s).substr(0, s.size() - std::min(s.size(), suffix.size()));
@@ -215,6 +242,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   if (!meta.agency) {
     size_t from = seg.blocks.size() > kTailBlocks ? seg.blocks.size() - kTailBlocks : 0;
     for (size_t k = seg.blocks.size(); k > from && !meta.agency; --k) {
+      if (stripped_size(block_text(seg, seg.blocks[k - 1])) > kMaxAgencyName) continue;
       std::u32string s = strip_spaces(block_text(seg, seg.blocks[k - 1]));
       if (is_agency_name(s) && !has_punct(s) && std::any_of(s.begin(), s.end(), is_place_suffix))
         meta.agency = to_utf8(s);
@@ -303,20 +331,26 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
   // Published: a labelled date (发布时间: …) in the chrome or the head, else the
   // signature date at the end, else the 印发 date.
   // (the line is the chars [b, e) of `text`)
+  // The labels are tried in their order, each where it is written from the
+  // line's start on: found in one pass over the line, then sorted so.
   auto labelled = [&](const NormText& text, size_t b, size_t e) -> bool {
     std::u32string_view line = std::u32string_view(text.chars).substr(b, e - b);
-    for (const auto& label : words().date_labels) {
-      for (size_t at = line.find(label); at != std::u32string_view::npos; at = line.find(label, at + 1)) {
-        size_t i = at + label.size();
-        while (i < line.size() && (line[i] == U':' || line[i] == U'：' || line[i] == U' ')) ++i;
-        size_t len = 0;
-        std::string d = read_date(line, i, &len);
-        if (!d.empty()) {
-          meta.published = d;
-          meta.published_source = "label";
-          meta.published_span = text.input_span(b + i, b + i + len);
-          return true;
-        }
+    const auto& index = words().date_label_index;
+    std::vector<std::pair<size_t, size_t>> found;   // (label, where)
+    for (size_t at = index.next_opening(line, 0, line.size()); at < line.size(); at = index.next_opening(line, at + 1, line.size()))
+      for (const auto& [label, k] : *index.starting_with(line[at]))
+        if (starts_with_at(line, at, label)) found.emplace_back(k, at);
+    std::sort(found.begin(), found.end());
+    for (const auto& [k, at] : found) {
+      size_t i = at + words().date_labels[k].size();
+      while (i < line.size() && (line[i] == U':' || line[i] == U'：' || line[i] == U' ')) ++i;
+      size_t len = 0;
+      std::string d = read_date(line, i, &len);
+      if (!d.empty()) {
+        meta.published = d;
+        meta.published_source = "label";
+        meta.published_span = text.input_span(b + i, b + i + len);
+        return true;
       }
     }
     return false;
@@ -333,11 +367,11 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     std::optional<Span> issued_span;
     for (size_t k = from; k < seg.blocks.size(); ++k) {
       const Block& b = seg.blocks[k];
-      std::u32string s = strip_spaces(block_text(seg, b));
       size_t len = 0;
       std::string d = read_date(t.chars, b.begin, &len);
       if (d.empty()) {
-        std::string c = read_collapsed(s);
+        if (!collapsed_digits(block_text(seg, b))) continue;
+        std::string c = read_collapsed(strip_spaces(block_text(seg, b)));
         if (!c.empty() && (!meta.report_year || std::stoi(c.substr(0, 4)) >= *meta.report_year)) {
           meta.published = c;
           meta.published_source = "collapsed";
@@ -346,6 +380,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
         }
         continue;
       }
+      std::u32string s = strip_spaces(block_text(seg, b));
       std::u32string rest = s.substr(std::min(s.size(), len));
       if (rest.empty()) {
         meta.published = d;
@@ -372,7 +407,7 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     if (t.from[b.begin] >= first_heading) break;
     const std::u32string& s = t.chars;
     for (size_t i = b.begin; i < b.end; ++i) {
-      if (!(s[i] == U'〔' || s[i] == U'[' || s[i] == U'(' || s[i] == U'【')) continue;
+      if (!opens_doc_year(s[i])) continue;
       size_t j = i + 1;
       int y = read_int(s, j, 4);
       if (y < 1990 || j >= b.end || !(s[j] == U'〕' || s[j] == U']' || s[j] == U')' || s[j] == U'】')) continue;

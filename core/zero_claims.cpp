@@ -1,6 +1,9 @@
 // Stage 7c, statements of zero (see zero_claims.h).
 #include "zero_claims.h"
 
+#include <algorithm>
+#include <cassert>
+
 #include "data.h"
 #include "headings.h"
 #include "phrase_index.h"
@@ -12,13 +15,22 @@ namespace {
 struct ZeroWords {
   PhraseIndex<> markers;
   PhraseIndex<> nouns;
+  // A byte per BMP char, set for the first chars of the markers and for the
+  // text breaks ('\n' between blocks, U+0000 after the text): the chars the
+  // marker scan stops at. A byte, not a bit: the test of every char is one
+  // compare with memory.
+  std::vector<uint8_t> stops = std::vector<uint8_t>(0x10000, 0);
 };
 
 const ZeroWords& zero_words() {
   static const ZeroWords w = [] {
     ZeroWords out;
     auto non = data_sections("non_indicators.txt");
-    for (const auto& m : non["zero_markers"]) out.markers.add(m);
+    for (const auto& m : non["zero_markers"]) {
+      out.markers.add(m);
+      if (!m.empty() && m[0] < 0x10000) out.stops[m[0]] = 1;
+    }
+    out.stops[U'\n'] = out.stops[0] = 1;
     for (const auto& n : non["zero_nouns"]) out.nouns.add(n);
     return out;
   }();
@@ -33,6 +45,17 @@ bool names_work(const ZeroWords& words, const std::u32string& s, size_t b, size_
   return false;
 }
 
+// The first index from i on whose char may open a marker: a stop, or a char
+// outside the BMP (the index tells). The text break after a block ends the
+// search there; a loop that stores nothing.
+size_t next_candidate(const ZeroWords& words, const char32_t* chars, size_t i) {
+  const uint8_t* stops = words.stops.data();
+  for (;; ++i) {
+    const size_t c = chars[i];
+    if (c >= 0x10000 || stops[c]) return i;
+  }
+}
+
 }  // namespace
 
 std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<Section>& sections,
@@ -41,10 +64,13 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
   const NormText& t = seg.text;
   const std::u32string& s = t.chars;
   std::vector<ZeroClaim> zeros;
+  // each block is followed by a text break (segment writes the text so)
   for (const Block& blk : seg.blocks) {
-    for (size_t i = words.markers.next_opening(s, blk.begin, blk.end); i < blk.end;
-         i = words.markers.next_opening(s, i + 1, blk.end)) {
-      for (const auto& marker : *words.markers.starting_with(s[i])) {
+    assert(blk.end == s.size() || s[blk.end] == U'\n');
+    for (size_t i = next_candidate(words, s.data(), blk.begin); i < blk.end; i = next_candidate(words, s.data(), i + 1)) {
+      const auto* markers = words.markers.starting_with(s[i]);
+      if (!markers) continue;
+      for (const auto& marker : *markers) {
         const std::u32string& m = marker.first;
         if (!starts_with_at(s, i, m)) continue;
         size_t ce = i + m.size();   // the clause after the marker, 40 chars at most
@@ -56,7 +82,7 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
         zc.span = t.input_span(i, ce);
         zc.section = innermost_section(sections, zc.span.begin);
         zeros.push_back(std::move(zc));
-        i = ce;
+        i = std::min(ce, blk.end - 1);   // on from ce + 1, which is at most blk.end (its text break)
         break;
       }
     }
