@@ -200,9 +200,10 @@ class Writer {
   }
   // Whether any byte of the 8 in w is below 0x20, '"' or '\\' (exact as an
   // "any" test: a borrow can only follow a byte that matched).
-  static bool needs_escape(uint64_t w) {
-    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-    auto below = [&](uint64_t v, uint64_t n) { return (v - kOnes * n) & ~v & kHighs; };
+  template <class Word>   // uint64_t or uint32_t: eight or four bytes
+  static bool needs_escape(Word w) {
+    constexpr Word kOnes = static_cast<Word>(0x0101010101010101ULL), kHighs = static_cast<Word>(0x8080808080808080ULL);
+    auto below = [&](Word v, Word n) { return static_cast<Word>(v - kOnes * n) & ~v & kHighs; };
     return below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1);
   }
   static bool needs_escape(char c) {
@@ -226,9 +227,10 @@ class Writer {
     }
   }
   // Plain bytes are copied as they are checked, eight at a time while they
-  // last (most strings have nothing to escape), and a string of eight bytes
-  // or more ends with its last eight; from the first byte that needs an
-  // escape on, the rest goes through escaped_rest().
+  // last (most strings have nothing to escape); a string of eight bytes or
+  // more ends with its last eight, one of four to seven is its first four and
+  // its last four. From the first byte that needs an escape on, the rest goes
+  // through escaped_rest().
   void string(std::string_view s) {
     char* p = out_.claim(s.size() + 2);
     *p++ = '"';
@@ -239,13 +241,25 @@ class Writer {
       if (needs_escape(w)) break;
       std::memcpy(p, &w, 8);
     }
-    if (i < s.size() && i + 8 > s.size() && s.size() >= 8) {   // the last few bytes as the last eight, some written again
-      uint64_t w;
-      std::memcpy(&w, s.data() + s.size() - 8, 8);
-      if (!needs_escape(w)) {
-        std::memcpy(p - (i - (s.size() - 8)), &w, 8);
-        p += s.size() - i;
-        i = s.size();
+    if (i < s.size() && i + 8 > s.size()) {
+      if (s.size() >= 8) {   // the last few bytes as the last eight, some written again
+        uint64_t w;
+        std::memcpy(&w, s.data() + s.size() - 8, 8);
+        if (!needs_escape(w)) {
+          std::memcpy(p - (i - (s.size() - 8)), &w, 8);
+          p += s.size() - i;
+          i = s.size();
+        }
+      } else if (s.size() >= 4) {   // 4-7 bytes: the first four and the last four
+        uint32_t head, tail;
+        std::memcpy(&head, s.data(), 4);
+        std::memcpy(&tail, s.data() + s.size() - 4, 4);
+        if (!needs_escape(head) && !needs_escape(tail)) {
+          std::memcpy(p, &head, 4);
+          std::memcpy(p + s.size() - 4, &tail, 4);
+          p += s.size();
+          i = s.size();
+        }
       }
     }
     for (; i < s.size() && !needs_escape(s[i]); ++i) *p++ = s[i];
