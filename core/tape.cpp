@@ -1,10 +1,7 @@
 // Result -> tape (see tape.h): a sink of result_walk.h.
 #include "tape.h"
 
-#include <deque>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "result_walk.h"
 #include "text.h"
@@ -17,50 +14,10 @@ template <class Text>
 std::pair<uint32_t, uint32_t> append_utf16(Text& text, std::string_view s) {
   size_t at = text.size();
   text.resize(at + s.size());   // never more UTF-16 units than UTF-8 bytes
-  size_t n = utf8_to_utf16(s, &text[at]);
+  size_t n = utf8_to_utf16(s, text.data() + at);
   text.resize(at + n);
   return {static_cast<uint32_t>(at), static_cast<uint32_t>(n)};
 }
-
-// The keys this thread's tapes have named (see Tape), each with its index. A
-// key given as a string literal (never a changing char array) is looked up by
-// its address first: the walk names the same few dozen keys over and over.
-class KeyTable {
- public:
-  template <size_t N>
-  uint32_t literal(const char (&k)[N]) {
-    LiteralSlot& slot = literals_[(reinterpret_cast<uintptr_t>(k) >> 2) % kLiteralSlots];
-    if (slot.name != k) slot = {k, index(std::string_view(k, N - 1))};
-    return slot.index;
-  }
-  uint32_t index(std::string_view k) {
-    auto it = by_text_.find(k);
-    if (it != by_text_.end()) return it->second;
-    auto [at, n] = append_utf16(text_, k);
-    uint32_t index = static_cast<uint32_t>(spans_.size() / 2);
-    spans_.insert(spans_.end(), {at, n});
-    by_text_.emplace(names_.emplace_back(k), index);
-    return index;
-  }
-  void copy_to(Tape& t) const {
-    t.keys = spans_;
-    t.key_text = text_;
-  }
-
- private:
-  static constexpr size_t kLiteralSlots = 256;
-  struct LiteralSlot {
-    const char* name = nullptr;
-    uint32_t index = 0;
-  };
-  LiteralSlot literals_[kLiteralSlots];
-  std::deque<std::string> names_;   // the keys' text, which by_text_ views (a deque never moves them)
-  std::unordered_map<std::string_view, uint32_t> by_text_;
-  std::vector<uint32_t> spans_;
-  std::u16string text_;
-};
-
-thread_local KeyTable g_keys;
 
 class TapeWriter {
  public:
@@ -76,8 +33,8 @@ class TapeWriter {
   void end_array() { put(kTapeEnd); }
 
   template <size_t N>
-  void key(const char (&k)[N]) { put(g_keys.literal(k)); }
-  void key(std::string_view k) { put(g_keys.index(k)); }
+  void key(const char (&k)[N]) { put(t_.keys.literal(k)); }
+  void key(std::string_view k) { put(t_.keys.index(k)); }
 
   void value(const std::string& s) { string(s); }
   void value(const char* s) { string(s); }
@@ -120,10 +77,20 @@ class TapeWriter {
 
 }  // namespace
 
+uint32_t TapeKeys::index(std::string_view k) {
+  auto it = by_text_.find(k);
+  if (it != by_text_.end()) return it->second;
+  auto [at, n] = append_utf16(text_, k);
+  uint32_t index = static_cast<uint32_t>(spans_.size() / 2);
+  spans_.push_back(at);
+  spans_.push_back(n);
+  by_text_.emplace(names_.emplace_back(k), index);
+  return index;
+}
+
 void to_tape(const Result& r, Tape& out) {
   TapeWriter w(out);
   write_result(w, r);
-  g_keys.copy_to(out);
 }
 
 }  // namespace reportlens

@@ -45,7 +45,7 @@ class Reader {
         Json o = Json::object();
         while (t_.ops.at(p_) != reportlens::kTapeEnd) {
           uint32_t k = t_.ops[p_++];
-          std::string name = utf8(t_.key_text, t_.keys.at(2 * k), t_.keys.at(2 * k + 1));
+          std::string name = utf8(t_.keys.text(), t_.keys.spans().at(2 * k), t_.keys.spans().at(2 * k + 1));
           o[name] = value();
         }
         ++p_;
@@ -155,18 +155,20 @@ TEST_CASE("tape: values the JSON text writes in its own way") {
   check_same(r);
 }
 
-TEST_CASE("tape: a key keeps its index in later tapes, and a later tape adds keys after the earlier ones") {
-  reportlens::Tape first, second;
-  reportlens::to_tape(reportlens::analyze("一、主要举措和成效\n办理案件20件。"), first);
+TEST_CASE("tape: a key keeps its index in later results written into the same tape, which add keys after the earlier ones") {
+  reportlens::Tape tape;
+  reportlens::to_tape(reportlens::analyze("一、主要举措和成效\n办理案件20件。"), tape);
+  const std::vector<uint32_t> first_spans = tape.keys.spans();
+  const std::u16string first_text = tape.keys.text();
   reportlens::Result r = reportlens::analyze("一、主要举措和成效\n办理案件20件。");
   reportlens::Finding f;
   f.id = "test";
-  f.data.push_back({"a_key_no_earlier_tape_named", 1.0, std::nullopt});
+  f.data.push_back({"a_key_no_earlier_result_named", 1.0, std::nullopt});
   r.findings.push_back(f);
-  reportlens::to_tape(r, second);
-  REQUIRE(second.keys.size() > first.keys.size());
-  CHECK(std::equal(first.keys.begin(), first.keys.end(), second.keys.begin()));
-  CHECK(second.key_text.compare(0, first.key_text.size(), first.key_text) == 0);
-  const size_t last = second.keys.size() / 2 - 1;
-  CHECK(utf8(second.key_text, second.keys[2 * last], second.keys[2 * last + 1]) == "a_key_no_earlier_tape_named");
+  reportlens::to_tape(r, tape);
+  const auto& spans = tape.keys.spans();
+  REQUIRE(spans.size() == first_spans.size() + 2);
+  CHECK(std::equal(first_spans.begin(), first_spans.end(), spans.begin()));
+  CHECK(tape.keys.text().compare(0, first_text.size(), first_text) == 0);
+  CHECK(utf8(tape.keys.text(), spans[spans.size() - 2], spans.back()) == "a_key_no_earlier_result_named");
 }

@@ -7,22 +7,21 @@
 // holds 7 blocks a size, so most frees took its slow paths) ~10 % of the
 // native time. Larger blocks go to malloc as before.
 //
-// Small blocks are carved from 64 KiB pages, each holding one size class and
-// aligned to its size, so delete finds a block's class from its address alone,
-// in a table of every page of the region small pages come from: in wasm32 the
-// whole 4 GiB address space (pages from aligned_alloc), natively a range of
-// address space reserved once (committed a slice at a time). Pages are never
-// given back: the small blocks in use at the peak stay reserved for reuse.
-// Natively, malloc is also told to keep freed large blocks (see below).
-// The wasm module is single-threaded; natively each thread has its own free
-// lists (a block freed on another thread joins that thread's list).
+// Small blocks are carved from 64 KiB pages, each holding one size class, so
+// delete finds a block's class from its address alone, in a table of every
+// page of the region small pages come from: in wasm32 the whole 4 GiB address
+// space (pages from aligned_alloc), natively a range of address space reserved
+// once (committed a slice at a time; when none can be reserved, every block
+// comes from malloc). Pages are never given back: the small blocks in use at
+// the peak stay reserved for reuse. The wasm module is single-threaded;
+// natively each thread has its own free lists (a block freed on another thread
+// joins that thread's list).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
 
 #ifndef __EMSCRIPTEN__
-#include <malloc.h>
 #include <sys/mman.h>
 
 #include <mutex>
@@ -36,57 +35,60 @@ constexpr std::size_t kClasses = kLargestSmall / kGrain;
 constexpr unsigned kPageBits = 16;
 constexpr std::size_t kPageBytes = std::size_t{1} << kPageBits;
 
+constexpr std::uint64_t kMostRegionBytes = std::uint64_t{1} << 32;   // 4 GiB
+constexpr std::size_t kPages = static_cast<std::size_t>(kMostRegionBytes >> kPageBits);
+
 #ifdef __EMSCRIPTEN__
 #define SMALL_BLOCKS_PER_THREAD
-constexpr std::uint64_t kRegionBytes = std::uint64_t{1} << 32;   // all of wasm32's memory
-std::uintptr_t region_base() { return 0; }
+struct Region {
+  std::uintptr_t base = 0;                  // all of wasm32's memory
+  std::uint64_t bytes = kMostRegionBytes;
+};
+const Region& region() {
+  static const Region r;
+  return r;
+}
 char* new_page() { return static_cast<char*>(std::aligned_alloc(kPageBytes, kPageBytes)); }
 #else
+static_assert(sizeof(void*) == 8, "the native build reserves a range of 64-bit address space");
 #define SMALL_BLOCKS_PER_THREAD thread_local
-constexpr std::uint64_t kRegionBytes = std::uint64_t{16} << 30;   // address space only: pages are committed as used
-constexpr std::size_t kCommitBytes = std::size_t{1} << 20;           // committed at a time
+constexpr std::size_t kCommitBytes = std::size_t{1} << 20;   // committed at a time
 
-// The reserved range, mapped on first use; 0 when the system refused it (then
-// every block comes from malloc).
-std::uintptr_t region_base() {
-  static const std::uintptr_t base = [] {
-    void* p = mmap(nullptr, kRegionBytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    return p == MAP_FAILED ? std::uintptr_t{0} : reinterpret_cast<std::uintptr_t>(p);
+// The reserved range, mapped on first use: address space only, its pages
+// committed as they are used. 4 GiB, or 1 GiB where a limit on address space
+// (ulimit -v) refuses that; empty when even that is refused.
+struct Region {
+  std::uintptr_t base = 0;
+  std::uint64_t bytes = 0;
+};
+const Region& region() {
+  static const Region r = [] {
+    for (std::uint64_t bytes : {kMostRegionBytes, kMostRegionBytes / 4}) {
+      void* p = mmap(nullptr, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      if (p != MAP_FAILED) return Region{reinterpret_cast<std::uintptr_t>(p), bytes};
+    }
+    return Region{};
   }();
-  return base;
+  return r;
 }
 
-// The next page of the range (pages are kPageBytes-aligned within it: the
-// range starts on a system page, and its offsets are multiples of kPageBytes;
-// blocks need only their size's alignment, up to kGrain), or nullptr.
+// The next page of the range (kPageBytes apart from its start, which is
+// aligned to a system page; blocks need only kGrain), or nullptr.
 char* new_page() {
   static std::mutex lock;
   static std::size_t used = 0, committed = 0;
-  const std::uintptr_t base = region_base();
-  if (!base) return nullptr;
+  const Region& r = region();
   std::lock_guard<std::mutex> hold(lock);
-  if (used + kPageBytes > kRegionBytes) return nullptr;
+  if (used + kPageBytes > r.bytes) return nullptr;
   if (used + kPageBytes > committed) {
-    if (mprotect(reinterpret_cast<void*>(base + committed), kCommitBytes, PROT_READ | PROT_WRITE) != 0) return nullptr;
+    if (mprotect(reinterpret_cast<void*>(r.base + committed), kCommitBytes, PROT_READ | PROT_WRITE) != 0) return nullptr;
     committed += kCommitBytes;
   }
-  char* page = reinterpret_cast<char*>(base + used);
+  char* page = reinterpret_cast<char*>(r.base + used);
   used += kPageBytes;
   return page;
 }
-
-// Large blocks stay with glibc's malloc, which by default maps every block
-// over 128 KiB afresh and unmaps it on free, and trims its heap's top: a long
-// document's per-char tables were page-faulted in on every analysis (a third
-// of the time for a 100 KB report). All blocks come from its heap instead,
-// which keeps what is freed (up to 2 GiB) for the next analysis.
-const bool g_large_blocks_kept = [] {
-  mallopt(M_MMAP_MAX, 0);
-  mallopt(M_TRIM_THRESHOLD, 0x7FFFFFFF);
-  return true;
-}();
 #endif
-constexpr std::size_t kPages = kRegionBytes >> kPageBits;
 
 struct FreeBlock {
   FreeBlock* next;
@@ -103,8 +105,9 @@ std::uint8_t g_page_class[kPages];   // 1 + size class of a page of small blocks
 
 // The page table's index of p, or kPages when p lies outside the region.
 std::size_t page_of(const void* p) {
-  std::uint64_t offset = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(p) - region_base());
-  return offset < kRegionBytes ? static_cast<std::size_t>(offset >> kPageBits) : kPages;
+  const Region& r = region();
+  std::uint64_t offset = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(p) - r.base);
+  return offset < r.bytes ? static_cast<std::size_t>(offset >> kPageBits) : kPages;
 }
 
 void* small_block(std::size_t cls) {

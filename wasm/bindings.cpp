@@ -60,7 +60,9 @@ class Scratch {
 
 Scratch<unsigned char> g_input;
 Scratch<char16_t> g_output;
-reportlens::Tape g_tape;   // the last analyze_tape() result; its storage is reused unless large
+// The last analyze_tape() result; its storage is reused unless large, and its
+// keys keep their indexes for the instance's life (the API decodes each once).
+reportlens::Tape g_tape;
 
 emscripten::val bytes_view(const void* data, std::size_t bytes) {
   return emscripten::val(emscripten::typed_memory_view(bytes, static_cast<const unsigned char*>(data)));
@@ -98,10 +100,10 @@ emscripten::val analyze_tape(std::size_t bytes, const std::string& options_json)
   reportlens::analyze_to_tape(input(bytes), options_json, g_tape);
   emscripten::val out = emscripten::val::object();
   out.set("ops", emscripten::val(emscripten::typed_memory_view(g_tape.ops.size(), g_tape.ops.data())));
-  out.set("keys", emscripten::val(emscripten::typed_memory_view(g_tape.keys.size(), g_tape.keys.data())));
+  out.set("keys", emscripten::val(emscripten::typed_memory_view(g_tape.keys.spans().size(), g_tape.keys.spans().data())));
   out.set("numbers", emscripten::val(emscripten::typed_memory_view(g_tape.numbers.size(), g_tape.numbers.data())));
   out.set("text", bytes_view(g_tape.text.data(), g_tape.text.size() * sizeof(char16_t)));
-  out.set("keyText", bytes_view(g_tape.key_text.data(), g_tape.key_text.size() * sizeof(char16_t)));
+  out.set("keyText", bytes_view(g_tape.keys.text().data(), g_tape.keys.text().size() * sizeof(char16_t)));
   return out;
 }
 
@@ -114,7 +116,13 @@ emscripten::val compare_input(std::size_t bytes) {
 void release_buffers() {
   g_input.release_if_large();
   g_output.release_if_large();
-  if (g_tape.ops.capacity() * sizeof(uint32_t) + g_tape.text.capacity() * sizeof(char16_t) > kKeepBytes) g_tape = {};
+  // the tape's values, when large; never its keys, whose decoded names the API keeps for this instance
+  if (g_tape.ops.capacity() * sizeof(uint32_t) + g_tape.numbers.capacity() * sizeof(double) +
+          g_tape.text.capacity() * sizeof(char16_t) > kKeepBytes) {
+    g_tape.ops = decltype(g_tape.ops)();   // (not `= {}`, which would keep the capacity)
+    g_tape.numbers = decltype(g_tape.numbers)();
+    g_tape.text = decltype(g_tape.text)();
+  }
 }
 
 std::string version() { return reportlens::version(); }
