@@ -69,8 +69,9 @@ struct PhraseList {
   }
 };
 
-// The phrase lists by their key, in a table of 4096 slots by a hash of the key
-// (open addressing: a key whose slot is taken takes the next free one).
+// The phrase lists by their key, in a table of slots by a hash of the key
+// (open addressing: a key whose slot is taken takes the next free one), kept
+// at most half full so that every search meets a free slot.
 class ScanPhrases {
  public:
   // The list a phrase belongs in.
@@ -78,21 +79,25 @@ class ScanPhrases {
     PhraseList key;
     key.known = std::min<size_t>(phrase.size(), 3);
     std::copy_n(phrase.begin(), key.known, key.key);
-    for (uint32_t s = slot(key.key[0], key.key[1], key.key[2]);; s = (s + 1) % kSlots) {
-      if (!slots_[s]) {
-        lists_.push_back(key);
-        slots_[s] = static_cast<uint16_t>(lists_.size());   // 1-based: 0 is "none"
-      }
+    uint32_t s = slot(key.key[0], key.key[1], key.key[2]);
+    for (; slots_[s]; s = next(s)) {
       PhraseList& list = lists_[slots_[s] - 1];
       if (std::equal(list.key, list.key + 3, key.key)) return list;
     }
+    lists_.push_back(key);
+    if (2 * lists_.size() > slots_.size()) {
+      rehash(2 * slots_.size());
+    } else {
+      slots_[s] = static_cast<uint32_t>(lists_.size());   // 1-based: 0 is "none"
+    }
+    return lists_.back();
   }
 
   // Whether a list may have the key a, b, c: false for most keys, in one lookup.
   bool may_start(char32_t a, char32_t b, char32_t c) const { return slots_[slot(a, b, c)] != 0; }
   // The list with the key a, b, c; null if none.
   const PhraseList* starting_with(char32_t a, char32_t b, char32_t c) const {
-    for (uint32_t s = slot(a, b, c); slots_[s]; s = (s + 1) % kSlots) {
+    for (uint32_t s = slot(a, b, c); slots_[s]; s = next(s)) {
       const PhraseList& list = lists_[slots_[s] - 1];
       if (list.key[0] == a && list.key[1] == b && list.key[2] == c) return &list;
     }
@@ -100,12 +105,23 @@ class ScanPhrases {
   }
 
  private:
-  static constexpr uint32_t kSlots = 1 << 12;
-  static uint32_t slot(char32_t a, char32_t b, char32_t c) {   // code points fit in 21 bits
-    return static_cast<uint32_t>((uint64_t{a} << 42 ^ uint64_t{b} << 21 ^ c) * 0x9E3779B97F4A7C15u >> 52);
-  }
-  std::vector<uint16_t> slots_ = std::vector<uint16_t>(kSlots, 0);   // list + 1
+  unsigned bits_ = 12;
+  std::vector<uint32_t> slots_ = std::vector<uint32_t>(size_t{1} << bits_, 0);   // list + 1
   std::vector<PhraseList> lists_;
+
+  uint32_t slot(char32_t a, char32_t b, char32_t c) const {   // code points fit in 21 bits
+    return static_cast<uint32_t>((uint64_t{a} << 42 ^ uint64_t{b} << 21 ^ c) * 0x9E3779B97F4A7C15u >> (64 - bits_));
+  }
+  uint32_t next(uint32_t s) const { return (s + 1) & static_cast<uint32_t>(slots_.size() - 1); }
+  void rehash(size_t slots) {
+    bits_ = static_cast<unsigned>(__builtin_ctzll(slots));
+    slots_.assign(slots, 0);
+    for (size_t k = 0; k < lists_.size(); ++k) {
+      uint32_t s = slot(lists_[k].key[0], lists_[k].key[1], lists_[k].key[2]);
+      while (slots_[s]) s = next(s);
+      slots_[s] = static_cast<uint32_t>(k + 1);
+    }
+  }
 };
 
 // The vocabularies of the checks, indexed once.
