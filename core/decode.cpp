@@ -49,9 +49,6 @@ struct Out {
   }
 };
 
-// The code point of the 3-byte sequence in the low three bytes of w (its tags
-// already checked).
-char32_t three_byte(uint32_t w) { return ((w & 0x0F) << 12) | ((w & 0x3F00) >> 2) | ((w >> 16) & 0x3F); }
 // Whether a 3-byte char is one the common run takes: not overlong, not a
 // surrogate, not U+FFFD (which the general rules count).
 bool plain_three_byte(char32_t c) { return c - 0x800u < 0xD000u || (c - 0xE000u < 0x2000u && c != 0xFFFD); }
@@ -94,8 +91,8 @@ size_t decode_utf8(std::string_view s, Out& d) {
           uint64_t w;
           std::memcpy(&w, p + i, 8);
           w = little_endian(w);
-          if ((w & 0xC0C0F0C0C0F0) == 0x8080E08080E0) {
-            char32_t a = three_byte(static_cast<uint32_t>(w)), b = three_byte(static_cast<uint32_t>(w >> 24));
+          if (two_three_byte_tags(w)) {
+            char32_t a = three_byte_char(w), b = three_byte_char(w >> 24);
             if (plain_three_byte(a) && plain_three_byte(b)) {
               chars[n] = a;
               chars[n + 1] = b;
@@ -112,8 +109,8 @@ size_t decode_utf8(std::string_view s, Out& d) {
         if ((w & 0xFF) - 0x20u < 0x60u || (w & 0xFF) == '\n') {
           c = w & 0xFF;
           i += 1;
-        } else if ((w & 0xC0C0F0) == 0x8080E0) {   // 1110xxxx 10xxxxxx 10xxxxxx, tested at once
-          c = three_byte(w);
+        } else if (three_byte_tags(w)) {
+          c = three_byte_char(w);
           if (!plain_three_byte(c)) break;
           i += 3;
         } else {

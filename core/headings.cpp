@@ -127,7 +127,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (openers.has(chars[i])) point_candidates.push_back({i, &blk});
       // mid-line: after 。 or a bold close, the next number of an open style
       bool after_stop = chars[i - 1] == U'。' || (flags[i] & kBoldEdge) || chars[i - 1] == U'：';
-      if (!after_stop || chars[i] == U'\n') continue;
+      if (!after_stop) continue;
       auto m = match_heading_marker(t.chars, i);
       if (!m || m->style == "arabic_paren" || m->style == "circled" || m->style == "paren_num") continue;
       bool next_of_open = false;

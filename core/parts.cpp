@@ -30,20 +30,8 @@ size_t folded_chars(std::string_view title, char32_t* out) {
   const SimplifiedBmp& simplified = simplified_bmp();
   size_t n = 0;
   for (size_t i = 0; i < title.size();) {
-    auto byte = [&](size_t k) -> char32_t { return static_cast<unsigned char>(title[k]); };
-    char32_t b = byte(i);
-    char32_t c;
-    size_t len;
-    if (b >= 0xE0 && b < 0xF0 && i + 2 < title.size()) {   // a Han char, most of a title
-      c = (b & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F);
-      len = 3;
-    } else {
-      len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-      c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-      for (size_t k = 1; k < len && i + k < title.size(); ++k) c = (c << 6) | (byte(i + k) & 0x3F);
-    }
+    char32_t c = next_utf8(title, i);
     out[n++] = c >= 0x4E00 && c <= 0x9FFF ? simplified.fold(c) : fold_char(c);
-    i += len;
   }
   return n;
 }

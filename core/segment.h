@@ -15,6 +15,9 @@ struct Block {
   size_t end = 0;
 };
 
+// The blocks, in text order, hold no '\n', and each is followed by one '\n'
+// or ends the text (std::u32string's terminating U+0000 follows): the checks'
+// and zero claims' per-char scans stop there without an end test.
 struct Segmented {
   NormText text;                 // cleaned: chrome lines out, page breaks joined
   std::vector<Block> blocks;

@@ -9,26 +9,6 @@ namespace reportlens {
 
 namespace {
 
-// Writes c as UTF-8 at p; returns the byte after it.
-char* put_utf8(char* p, char32_t c) {
-  if (c < 0x80) {
-    *p++ = static_cast<char>(c);
-  } else if (c < 0x800) {
-    *p++ = static_cast<char>(0xC0 | (c >> 6));
-    *p++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *p++ = static_cast<char>(0xE0 | (c >> 12));
-    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *p++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *p++ = static_cast<char>(0xF0 | (c >> 18));
-    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *p++ = static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return p;
-}
-
 // A string of at most `bound` bytes of UTF-8, made with one allocation of its
 // exact size: the bytes go to a buffer on the stack (for a long string, a
 // heap buffer as well) and are copied once, so the string is neither zeroed
@@ -65,8 +45,6 @@ size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
   char16_t* const begin = out;
   const auto* in = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* const end = in + utf8.size();
-  // the code unit of the 3-byte char in the low three bytes of w
-  auto three_byte = [](uint64_t w) { return static_cast<char16_t>((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | (w >> 16 & 0x3F)); };
   while (in < end) {
     if (end - in >= 8) {
       uint64_t eight;
@@ -78,9 +56,9 @@ size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
         in += 8;
         continue;
       }
-      if ((eight & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) {   // two 3-byte chars, most of Chinese text
-        out[0] = three_byte(eight);
-        out[1] = three_byte(eight >> 24);
+      if (two_three_byte_tags(eight)) {   // two 3-byte chars, most of Chinese text
+        out[0] = static_cast<char16_t>(three_byte_char(eight));
+        out[1] = static_cast<char16_t>(three_byte_char(eight >> 24));
         out += 2;
         in += 6;
         continue;
@@ -109,14 +87,7 @@ size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
 std::u32string from_utf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int k = 1; k < n && i + k < s.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += c;
-    i += n;
-  }
+  for (size_t i = 0; i < s.size();) out += next_utf8(s, i);
   return out;
 }
 

@@ -74,6 +74,49 @@ struct NormText {
   bool empty() const { return chars.empty(); }
 };
 
+// Writes c as UTF-8 at p (room for four bytes); returns the byte after it.
+inline char* put_utf8(char* p, char32_t c) {
+  if (c < 0x80) {
+    *p++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *p++ = static_cast<char>(0xC0 | (c >> 6));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *p++ = static_cast<char>(0xF0 | (c >> 18));
+    *p++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return p;
+}
+// Reading UTF-8 several bytes at a time, w holding them first byte lowest
+// (little_endian): whether w's low six bytes carry the tags of two 3-byte
+// sequences (1110xxxx 10xxxxxx 10xxxxxx, twice), and the code point of the
+// 3-byte sequence in w's low three bytes, its tags already checked.
+inline bool two_three_byte_tags(uint64_t w) { return (w & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL; }
+inline bool three_byte_tags(uint64_t w) { return (w & 0xC0C0F0) == 0x8080E0; }
+inline char32_t three_byte_char(uint64_t w) {
+  return static_cast<char32_t>((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | (w >> 16 & 0x3F));
+}
+// The code point of the valid UTF-8 (text the core wrote) at s[i]; moves i past it.
+inline char32_t next_utf8(std::string_view s, size_t& i) {
+  auto byte = [&](size_t k) -> char32_t { return static_cast<unsigned char>(s[k]); };
+  const char32_t b = byte(i);
+  if (b >= 0xE0 && b < 0xF0 && i + 2 < s.size()) {   // a 3-byte char, most of Chinese text
+    i += 3;
+    return (b & 0x0F) << 12 | (byte(i - 2) & 0x3F) << 6 | (byte(i - 1) & 0x3F);
+  }
+  size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (size_t k = 1; k < n && i + k < s.size(); ++k) c = (c << 6) | (byte(i + k) & 0x3F);
+  i += n;
+  return c;
+}
+
 std::string to_utf8(std::u32string_view s);
 // Writes valid UTF-8 (text the core wrote from code points) as UTF-16 at out,
 // which has room for utf8.size() units (never fewer are needed); returns the
