@@ -103,9 +103,9 @@ constexpr size_t kClauseReach = 64;   // chars a label or category looks back or
 
 // One quantity found in the cleaned text, before it becomes an Indicator.
 struct Found {
-  size_t text_begin, text_end;   // surface text, approx words included
-  size_t num_begin, unit_end;
-  size_t label_end;              // past the noun read after a classifier
+  size_t text_begin = 0, text_end = 0;   // surface text, approx words included
+  size_t num_begin = 0, unit_end = 0;
+  size_t label_end = 0;                  // past the noun read after a classifier
   Decimal value;
   std::string_view unit, kind, bound, role;   // words of the vocabulary or literals, which outlive the scan
   std::u32string_view approx;           // as the vocabulary writes it
@@ -136,12 +136,12 @@ class Scanner {
       size_t next = i + 1;
       if (starts_number(i, b)) {
         if (auto n = read_number(s(), i)) {
-          Found& f = out.emplace_back();
+          Found f;   // kept only if it reads as a quantity (most numbers do not)
           if (read_quantity(*n, b, e, f)) {
             next = std::max(next, f.unit_end);
+            out.push_back(std::move(f));
           } else {
             next = std::max(next, n->end);
-            out.pop_back();
           }
         } else if (is_digit(s()[i])) {   // a digit run too long to be a quantity (over 18 digits)
           size_t k = i;
@@ -483,13 +483,14 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.label = t.as_written(f.label);
     // a label of a word or two (登记) says less than its clause (技术合同认定接件693次、完成登记1563份)
     bool thin = f.label.size() <= 3;
-    x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
-    if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
+    const std::string* category = &categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
+    if (category->empty()) category = &categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
+    x.category = *category;
     x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::string(f.unit);
     if (!f.approx.empty()) x.approx = traditional ? t.as_written(f.approx) : to_utf8(f.approx);
-    x.bound = f.bound;
+    if (!f.bound.empty()) x.bound = f.bound;   // most have none: an empty string stays as constructed
     x.kind = f.kind;
-    x.role = f.role;
+    if (!f.role.empty()) x.role = f.role;
     x.section = innermost_section(sections, x.span.begin);
     if (x.section >= 0) x.section_path = paths[x.section];
   }
