@@ -2,6 +2,7 @@
 #include "indicators.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "data.h"
 #include "headings.h"
@@ -15,6 +16,12 @@ namespace reportlens {
 
 using namespace std::string_view_literals;
 namespace {
+
+// Whether two words are the same: inline, as the tests of a quantity's unit
+// and kind against a literal are asked of every quantity.
+bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
 
 template <class Word>
 bool contains_word(const std::vector<Word>& words, std::basic_string_view<typename Word::value_type> w) {
@@ -46,6 +53,7 @@ struct Vocab {
   PhraseIndex<size_t> kind_words_ending;   // -> index into kind_words, longest first
   BmpSet number_openers;   // the digits, Arabic or Chinese: the chars a number may start with
   BmpSet clause_breaks;    // is_clause_break, a bit each
+  BmpSet kind_word_tail_ends;   // the last chars of kind_word_tails
 };
 
 const Vocab& vocab() {
@@ -60,8 +68,10 @@ const Vocab& vocab() {
       else if (section == "classifiers") out.classifiers.push_back(f);
       else if (section == "from_to") out.from_to.push_back(f);
       else if (section == "rank_units") out.rank_units.push_back(to_utf8(f));
-      else if (section == "kind_word_tails") out.kind_word_tails.push_back(f);
-      else if (row.size() >= 2) {
+      else if (section == "kind_word_tails") {
+        out.kind_word_tails.push_back(f);
+        out.kind_word_tail_ends.add(f.back());
+      } else if (row.size() >= 2) {
         auto entry = std::make_pair(f, to_utf8(row[1]));
         if (section == "approx_before") out.approx_before.push_back(entry);
         else if (section == "approx_middle") out.approx_middle.push_back(entry);
@@ -310,7 +320,7 @@ class Scanner {
     if (followed_by(chain, v_.followers)) return false;
     if (n.chinese) {
       if (f.value.mantissa == 0) return false;   // 零部件
-      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && f.kind != "duration") return false;
+      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && !same(f.kind, "duration")) return false;
       if (contains_word(v_.phase_units, f.unit) && f.unit_end < e && is_han(s()[f.unit_end]))
         return false;   // 三期未来种子基金: the name of a phase
       if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return false;
@@ -338,7 +348,7 @@ class Scanner {
       std::string_view kind_word;
       std::u32string_view kind_text;
       std::u32string_view core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
-      for (bool cut = true; cut;) {
+      for (bool cut = true; cut && !core.empty() && v_.kind_word_tail_ends.has(core.back());) {
         cut = false;
         for (const std::u32string& tail : v_.kind_word_tails)
           if (core.size() > tail.size() && core.compare(core.size() - tail.size(), tail.size(), tail) == 0) {
@@ -356,14 +366,14 @@ class Scanner {
           }
         }
       }
-      if (kind_word.empty() && f.unit == "%") {   // 占在编人员的86%: a share of what the clause names
+      if (kind_word.empty() && same(f.unit, "%")) {   // 占在编人员的86%: a share of what the clause names
         size_t at = core.rfind(U'占');
         if (at != std::u32string_view::npos && ends_with_de(core) && core.size() - at <= 12) {
           kind_word = "share";
           kind_text = core.substr(at);
         }
       }
-      if (!kind_word.empty() && (f.unit == "%" || f.unit == "百分点" || f.unit == "位")) f.kind = kind_word;
+      if (!kind_word.empty() && (same(f.unit, "%") || same(f.unit, "百分点") || same(f.unit, "位"))) f.kind = kind_word;
       f.label_end = f.text_end;
       std::u32string after;
       bool has_after = f.unit_end < e && (is_han(s()[f.unit_end]) || s()[f.unit_end] == U'“' || s()[f.unit_end] == U'《');
@@ -372,7 +382,7 @@ class Scanner {
         after = clean_label(noun_after(s(), f.unit_end, e, stop));
         if (after.size() >= 2) f.label_end = stop;
         else after.clear();
-      } else if (f.unit == "次" && has_after && f.kind != "rank") {
+      } else if (same(f.unit, "次") && has_after && !same(f.kind, "rank")) {
         after = action_after(s(), f.unit_end, e);   // 先后8次召集专题会议
         if (after.size() < 2) after.clear();
       }
