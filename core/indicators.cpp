@@ -45,12 +45,15 @@ struct Vocab {
   std::vector<std::u32string> classifiers, kind_word_tails;
   std::vector<std::string> rank_units, phase_units;   // base units, as Found::unit has them
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
-  std::vector<std::u32string> from_to, followers, leaders;
+  std::vector<std::u32string> from_to, leaders;
   // words that may end right before a number, reversed so they index by their
   // last char: approx_before (-> its index, longest first) and leaders
   PhraseIndex<size_t> approx_before_ending;
   PhraseIndex<std::u32string> leaders_ending;
   PhraseIndex<size_t> kind_words_ending;   // -> index into kind_words, longest first
+  // by first char, in list order (asked after every number)
+  PhraseIndex<size_t> approx_middle_index, approx_after_index;   // -> index into the list
+  PhraseIndex<> followers_index;            // words after a quantity that make it a name (二次全会)
   BmpSet number_openers;   // the digits, Arabic or Chinese: the chars a number may start with
   BmpSet clause_breaks;    // is_clause_break, a bit each
   BmpSet kind_word_tail_ends;   // the last chars of kind_word_tails
@@ -86,11 +89,13 @@ const Vocab& vocab() {
     longest_first(out.approx_before);
     longest_first(out.kind_words);
     auto non = data_sections("non_indicators.txt");
-    out.followers = non["followers"];
     out.leaders = non["leaders"];
     for (size_t a = 0; a < out.approx_before.size(); ++a) out.approx_before_ending.add(reversed(out.approx_before[a].first), a);
     for (const auto& l : out.leaders) out.leaders_ending.add(reversed(l), l);
     for (size_t w = 0; w < out.kind_words.size(); ++w) out.kind_words_ending.add(reversed(out.kind_words[w].first), w);
+    for (size_t w = 0; w < out.approx_middle.size(); ++w) out.approx_middle_index.add(out.approx_middle[w].first, w);
+    for (size_t w = 0; w < out.approx_after.size(); ++w) out.approx_after_index.add(out.approx_after[w].first, w);
+    for (const auto& w : non["followers"]) out.followers_index.add(w);
     for (const auto& p : non["phase_units"]) out.phase_units.push_back(to_utf8(p));
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
     for (Unit& u : out.units) {
@@ -215,14 +220,20 @@ class Scanner {
     return nullptr;
   }
 
+  // The first word of list written at j, looked up by its first char.
   template <class List>
-  const std::pair<std::u32string, std::string>* word_at(const List& list, size_t j) const {
-    for (const auto& w : list) if (starts_with_at(s(), j, w.first)) return &w;
+  const typename List::value_type* word_at(const List& list, const PhraseIndex<size_t>& index, size_t j) const {
+    if (j >= s().size()) return nullptr;
+    if (auto* words = index.starting_with(s()[j]))
+      for (const auto& [word, k] : *words)
+        if (starts_with_at(s(), j, word)) return &list[k];
     return nullptr;
   }
 
-  bool followed_by(size_t j, const std::vector<std::u32string>& words) const {
-    for (const auto& w : words) if (starts_with_at(s(), j, w)) return true;
+  bool followed_by(size_t j, const PhraseIndex<>& words) const {
+    if (j >= s().size()) return false;
+    if (auto* list = words.starting_with(s()[j]))
+      for (const auto& w : *list) if (starts_with_at(s(), j, w.first)) return true;
     return false;
   }
 
@@ -261,7 +272,7 @@ class Scanner {
       size_t u = j;
       while (u < e && s()[u] == U' ' && u - j < 2) ++u;
       bool half = false;
-      if (auto m = word_at(v_.approx_middle, u)) {          // 30余件, 50多次
+      if (auto m = word_at(v_.approx_middle, v_.approx_middle_index, u)) {          // 30余件, 50多次
         if (unit_at(u + m->first.size())) {
           f.approx = m->first;
           f.bound = m->second;
@@ -305,7 +316,7 @@ class Scanner {
     }
     // bound after the unit: 4次以上
     if (f.approx.empty()) {
-      if (auto w = word_at(v_.approx_after, f.unit_end)) {
+      if (auto w = word_at(v_.approx_after, v_.approx_after_index, f.unit_end)) {
         f.approx = w->first;
         f.bound = w->second;
         f.unit_end += w->first.size();
@@ -317,7 +328,7 @@ class Scanner {
     if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return false;
     size_t chain = f.unit_end;   // 二次、三次、四次全会
     while (chain + 2 < e && s()[chain] == U'、' && is_cn_digit(s()[chain + 1]) && s()[chain + 2] == U'次') chain += 3;
-    if (followed_by(chain, v_.followers)) return false;
+    if (followed_by(chain, v_.followers_index)) return false;
     if (n.chinese) {
       if (f.value.mantissa == 0) return false;   // 零部件
       if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && !same(f.kind, "duration")) return false;
