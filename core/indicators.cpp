@@ -486,6 +486,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   IndicatorScan scan;
   Scanner scanner(seg);
   std::vector<Found> found;
+  found.reserve(seg.text.size() / 64);   // reports state about one quantity per 60 chars: most grow no further
   for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found);
   if (scanner.too_long())
     scan.diagnostics.push_back({"number_too_long", Severity::warning,
