@@ -49,6 +49,11 @@ class WordTrie {
         if (node == kRoot && c < 0x10000) {
           first_chars_[c] = next;
           opens_.add(c);
+          for (unsigned kind = 0; kind < 8; ++kind)
+            if (nodes_[next].below & (1u << kind)) {
+              if (opens_of_kind_.size() <= kind) opens_of_kind_.resize(kind + 1);
+              opens_of_kind_[kind].add(c);
+            }
         } else {
           edges_.push_back({c, next});
         }
@@ -68,10 +73,13 @@ class WordTrie {
     const Node* const nodes = nodes_.data();
     const Edge* const edges = edges_.data();
     const uint32_t* const first_chars = first_chars_.data();
+    // words of one kind are opened by fewer chars than words of any
+    const bool one_kind = kinds && (kinds & (kinds - 1)) == 0 && __builtin_ctz(kinds) < static_cast<int>(opens_of_kind_.size());
+    const BmpSet& opens = one_kind ? opens_of_kind_[static_cast<size_t>(__builtin_ctz(kinds))] : opens_;
     const size_t n = s.size();
     for (size_t i = 0; i < n; ++i) {
       const char32_t c = s[i];
-      uint32_t node = c >= 0x10000 ? child(nodes, edges, kRoot, c) : opens_.has(c) ? first_chars[c] : kRoot;
+      uint32_t node = c >= 0x10000 ? child(nodes, edges, kRoot, c) : opens.has(c) ? first_chars[c] : kRoot;
       for (size_t k = i + 1; node != kRoot; node = k < n ? child(nodes, edges, node, s[k++]) : kRoot) {
         const Node& at = nodes[node];
         if (!(at.below & kinds)) break;
@@ -96,8 +104,10 @@ class WordTrie {
   std::vector<Edge> edges_;
   std::vector<std::vector<std::pair<char32_t, uint32_t>>> building_ = decltype(building_)(1);   // until seal()
   // the root's BMP children: a bit each (8 KB, stays in cache), then the
-  // table (256 KB, read only for a char that opens a word)
+  // table (256 KB, read only for a char that opens a word); and by kind (bit
+  // k of a kind: opens_of_kind_[k]), the chars that open a word of that kind
   BmpSet opens_;
+  std::vector<BmpSet> opens_of_kind_;
   std::vector<uint32_t> first_chars_ = std::vector<uint32_t>(0x10000, kRoot);
 
   static uint32_t child(const Node* nodes, const Edge* edges, uint32_t node, char32_t c) {
