@@ -2,6 +2,7 @@
 #include "indicators.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "data.h"
 #include "headings.h"
@@ -15,6 +16,12 @@ namespace reportlens {
 
 using namespace std::string_view_literals;
 namespace {
+
+// Whether two words are the same: inline, as the tests of a quantity's unit
+// and kind against a literal are asked of every quantity.
+bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
 
 template <class Word>
 bool contains_word(const std::vector<Word>& words, std::basic_string_view<typename Word::value_type> w) {
@@ -38,14 +45,18 @@ struct Vocab {
   std::vector<std::u32string> classifiers, kind_word_tails;
   std::vector<std::string> rank_units, phase_units;   // base units, as Found::unit has them
   std::vector<std::pair<std::u32string, std::string>> approx_before, approx_middle, approx_after, kind_words;
-  std::vector<std::u32string> from_to, followers, leaders;
+  std::vector<std::u32string> from_to, leaders;
   // words that may end right before a number, reversed so they index by their
   // last char: approx_before (-> its index, longest first) and leaders
   PhraseIndex<size_t> approx_before_ending;
   PhraseIndex<std::u32string> leaders_ending;
   PhraseIndex<size_t> kind_words_ending;   // -> index into kind_words, longest first
+  // by first char, in list order (asked after every number)
+  PhraseIndex<size_t> approx_middle_index, approx_after_index;   // -> index into the list
+  PhraseIndex<> followers_index;            // words after a quantity that make it a name (二次全会)
   BmpSet number_openers;   // the digits, Arabic or Chinese: the chars a number may start with
   BmpSet clause_breaks;    // is_clause_break, a bit each
+  BmpSet kind_word_tail_ends;   // the last chars of kind_word_tails
 };
 
 const Vocab& vocab() {
@@ -60,8 +71,10 @@ const Vocab& vocab() {
       else if (section == "classifiers") out.classifiers.push_back(f);
       else if (section == "from_to") out.from_to.push_back(f);
       else if (section == "rank_units") out.rank_units.push_back(to_utf8(f));
-      else if (section == "kind_word_tails") out.kind_word_tails.push_back(f);
-      else if (row.size() >= 2) {
+      else if (section == "kind_word_tails") {
+        out.kind_word_tails.push_back(f);
+        out.kind_word_tail_ends.add(f.back());
+      } else if (row.size() >= 2) {
         auto entry = std::make_pair(f, to_utf8(row[1]));
         if (section == "approx_before") out.approx_before.push_back(entry);
         else if (section == "approx_middle") out.approx_middle.push_back(entry);
@@ -76,11 +89,13 @@ const Vocab& vocab() {
     longest_first(out.approx_before);
     longest_first(out.kind_words);
     auto non = data_sections("non_indicators.txt");
-    out.followers = non["followers"];
     out.leaders = non["leaders"];
     for (size_t a = 0; a < out.approx_before.size(); ++a) out.approx_before_ending.add(reversed(out.approx_before[a].first), a);
     for (const auto& l : out.leaders) out.leaders_ending.add(reversed(l), l);
     for (size_t w = 0; w < out.kind_words.size(); ++w) out.kind_words_ending.add(reversed(out.kind_words[w].first), w);
+    for (size_t w = 0; w < out.approx_middle.size(); ++w) out.approx_middle_index.add(out.approx_middle[w].first, w);
+    for (size_t w = 0; w < out.approx_after.size(); ++w) out.approx_after_index.add(out.approx_after[w].first, w);
+    for (const auto& w : non["followers"]) out.followers_index.add(w);
     for (const auto& p : non["phase_units"]) out.phase_units.push_back(to_utf8(p));
     for (size_t k = 0; k < out.units.size(); ++k) out.units_index.add(out.units[k].written, k);
     for (Unit& u : out.units) {
@@ -103,9 +118,9 @@ constexpr size_t kClauseReach = 64;   // chars a label or category looks back or
 
 // One quantity found in the cleaned text, before it becomes an Indicator.
 struct Found {
-  size_t text_begin, text_end;   // surface text, approx words included
-  size_t num_begin, unit_end;
-  size_t label_end;              // past the noun read after a classifier
+  size_t text_begin = 0, text_end = 0;   // surface text, approx words included
+  size_t num_begin = 0, unit_end = 0;
+  size_t label_end = 0;                  // past the noun read after a classifier
   Decimal value;
   std::string_view unit, kind, bound, role;   // words of the vocabulary or literals, which outlive the scan
   std::u32string_view approx;           // as the vocabulary writes it
@@ -136,12 +151,12 @@ class Scanner {
       size_t next = i + 1;
       if (starts_number(i, b)) {
         if (auto n = read_number(s(), i)) {
-          Found& f = out.emplace_back();
+          Found f;   // kept only if it reads as a quantity (most numbers do not)
           if (read_quantity(*n, b, e, f)) {
             next = std::max(next, f.unit_end);
+            out.push_back(std::move(f));
           } else {
             next = std::max(next, n->end);
-            out.pop_back();
           }
         } else if (is_digit(s()[i])) {   // a digit run too long to be a quantity (over 18 digits)
           size_t k = i;
@@ -205,14 +220,20 @@ class Scanner {
     return nullptr;
   }
 
+  // The first word of list written at j, looked up by its first char.
   template <class List>
-  const std::pair<std::u32string, std::string>* word_at(const List& list, size_t j) const {
-    for (const auto& w : list) if (starts_with_at(s(), j, w.first)) return &w;
+  const typename List::value_type* word_at(const List& list, const PhraseIndex<size_t>& index, size_t j) const {
+    if (j >= s().size()) return nullptr;
+    if (auto* words = index.starting_with(s()[j]))
+      for (const auto& [word, k] : *words)
+        if (starts_with_at(s(), j, word)) return &list[k];
     return nullptr;
   }
 
-  bool followed_by(size_t j, const std::vector<std::u32string>& words) const {
-    for (const auto& w : words) if (starts_with_at(s(), j, w)) return true;
+  bool followed_by(size_t j, const PhraseIndex<>& words) const {
+    if (j >= s().size()) return false;
+    if (auto* list = words.starting_with(s()[j]))
+      for (const auto& w : *list) if (starts_with_at(s(), j, w.first)) return true;
     return false;
   }
 
@@ -251,7 +272,7 @@ class Scanner {
       size_t u = j;
       while (u < e && s()[u] == U' ' && u - j < 2) ++u;
       bool half = false;
-      if (auto m = word_at(v_.approx_middle, u)) {          // 30余件, 50多次
+      if (auto m = word_at(v_.approx_middle, v_.approx_middle_index, u)) {          // 30余件, 50多次
         if (unit_at(u + m->first.size())) {
           f.approx = m->first;
           f.bound = m->second;
@@ -295,7 +316,7 @@ class Scanner {
     }
     // bound after the unit: 4次以上
     if (f.approx.empty()) {
-      if (auto w = word_at(v_.approx_after, f.unit_end)) {
+      if (auto w = word_at(v_.approx_after, v_.approx_after_index, f.unit_end)) {
         f.approx = w->first;
         f.bound = w->second;
         f.unit_end += w->first.size();
@@ -307,10 +328,10 @@ class Scanner {
     if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return false;
     size_t chain = f.unit_end;   // 二次、三次、四次全会
     while (chain + 2 < e && s()[chain] == U'、' && is_cn_digit(s()[chain + 1]) && s()[chain + 2] == U'次') chain += 3;
-    if (followed_by(chain, v_.followers)) return false;
+    if (followed_by(chain, v_.followers_index)) return false;
     if (n.chinese) {
       if (f.value.mantissa == 0) return false;   // 零部件
-      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && f.kind != "duration") return false;
+      if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && !same(f.kind, "duration")) return false;
       if (contains_word(v_.phase_units, f.unit) && f.unit_end < e && is_han(s()[f.unit_end]))
         return false;   // 三期未来种子基金: the name of a phase
       if (k > b && (s()[k - 1] == U'届' || s()[k - 1] == U'第')) return false;
@@ -338,7 +359,7 @@ class Scanner {
       std::string_view kind_word;
       std::u32string_view kind_text;
       std::u32string_view core = before;   // 下降了3.5%, 占比达到45%: the kind word before 了 / 达到
-      for (bool cut = true; cut;) {
+      for (bool cut = true; cut && !core.empty() && v_.kind_word_tail_ends.has(core.back());) {
         cut = false;
         for (const std::u32string& tail : v_.kind_word_tails)
           if (core.size() > tail.size() && core.compare(core.size() - tail.size(), tail.size(), tail) == 0) {
@@ -356,14 +377,14 @@ class Scanner {
           }
         }
       }
-      if (kind_word.empty() && f.unit == "%") {   // 占在编人员的86%: a share of what the clause names
+      if (kind_word.empty() && same(f.unit, "%")) {   // 占在编人员的86%: a share of what the clause names
         size_t at = core.rfind(U'占');
         if (at != std::u32string_view::npos && ends_with_de(core) && core.size() - at <= 12) {
           kind_word = "share";
           kind_text = core.substr(at);
         }
       }
-      if (!kind_word.empty() && (f.unit == "%" || f.unit == "百分点" || f.unit == "位")) f.kind = kind_word;
+      if (!kind_word.empty() && (same(f.unit, "%") || same(f.unit, "百分点") || same(f.unit, "位"))) f.kind = kind_word;
       f.label_end = f.text_end;
       std::u32string after;
       bool has_after = f.unit_end < e && (is_han(s()[f.unit_end]) || s()[f.unit_end] == U'“' || s()[f.unit_end] == U'《');
@@ -372,7 +393,7 @@ class Scanner {
         after = clean_label(noun_after(s(), f.unit_end, e, stop));
         if (after.size() >= 2) f.label_end = stop;
         else after.clear();
-      } else if (f.unit == "次" && has_after && f.kind != "rank") {
+      } else if (same(f.unit, "次") && has_after && !same(f.kind, "rank")) {
         after = action_after(s(), f.unit_end, e);   // 先后8次召集专题会议
         if (after.size() < 2) after.clear();
       }
@@ -465,6 +486,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   IndicatorScan scan;
   Scanner scanner(seg);
   std::vector<Found> found;
+  found.reserve(seg.text.size() / 64);   // reports state about one quantity per 60 chars: most grow no further
   for (const Block& b : seg.blocks) scanner.block(b.begin, b.end, found);
   if (scanner.too_long())
     scan.diagnostics.push_back({"number_too_long", Severity::warning,
@@ -483,13 +505,14 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.label = t.as_written(f.label);
     // a label of a word or two (登记) says less than its clause (技术合同认定接件693次、完成登记1563份)
     bool thin = f.label.size() <= 3;
-    x.category = categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
-    if (x.category.empty()) x.category = categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
+    const std::string* category = &categorizer.categorize(thin ? f.wide_clause : f.label, f.clause, f.unit);
+    if (category->empty()) category = &categorizer.categorize(thin ? f.label : f.wide_clause, f.wide_clause, f.unit);
+    x.category = *category;
     x.unit = traditional && f.unit_written ? t.as_written(from_utf8(f.unit)) : std::string(f.unit);
     if (!f.approx.empty()) x.approx = traditional ? t.as_written(f.approx) : to_utf8(f.approx);
-    x.bound = f.bound;
+    if (!f.bound.empty()) x.bound = f.bound;   // most have none: an empty string stays as constructed
     x.kind = f.kind;
-    x.role = f.role;
+    if (!f.role.empty()) x.role = f.role;
     x.section = innermost_section(sections, x.span.begin);
     if (x.section >= 0) x.section_path = paths[x.section];
   }

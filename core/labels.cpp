@@ -56,7 +56,9 @@ std::u32string clean_label(std::u32string_view text) {
   // without 分别 (同比分别下降), also where dropping one joins another (分分别别);
   // copied only when the text has one
   std::u32string joined;
-  if (contains(text, U"分别"sv)) {
+  bool has_fenbie = false;   // a loop over the chars: cheaper than a search for the pair
+  for (size_t i = 1; i < text.size(); ++i) has_fenbie |= text[i] == U'别' && text[i - 1] == U'分';
+  if (has_fenbie) {
     for (char32_t c : text) {
       joined += c;
       if (joined.size() >= 2 && joined.compare(joined.size() - 2, 2, U"分别"sv) == 0) joined.resize(joined.size() - 2);

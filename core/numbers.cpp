@@ -41,11 +41,13 @@ int cn_unit(char32_t c) {
 int multiplier(const std::u32string& s, size_t pos, size_t& len) {
   len = 0;
   if (pos >= s.size()) return 0;
+  const char32_t c = s[pos];
+  if (c != U'千' && c != U'百' && c != U'万' && c != U'亿') return 0;   // most numbers have none
   if (starts_with_at(s, pos, U"千万"sv)) { len = 2; return 7; }
   if (starts_with_at(s, pos, U"百万"sv)) { len = 2; return 6; }
   if (starts_with_at(s, pos, U"万亿"sv)) { len = 2; return 12; }
-  if (s[pos] == U'万') { len = 1; return 4; }
-  if (s[pos] == U'亿') { len = 1; return 8; }
+  if (c == U'万') { len = 1; return 4; }
+  if (c == U'亿') { len = 1; return 8; }
   return 0;
 }
 
@@ -106,7 +108,7 @@ std::optional<Number> read_number(const std::u32string& s, size_t pos) {
   Number n;
   n.begin = pos;
   size_t i = pos;
-  if (starts_with_at(s, pos, U"百分之"sv)) {   // 百分之八十, 百分之九十五点五 is rare: integers only
+  if (s[pos] == U'百' && starts_with_at(s, pos, U"百分之"sv)) {   // 百分之八十, 百分之九十五点五 is rare: integers only
     size_t len = 0;
     auto v = cn_value(s, pos + 3, len);
     size_t j = pos + 3;
@@ -173,7 +175,7 @@ std::optional<Number> read_number(const std::u32string& s, size_t pos) {
         ++i;
       }
     }
-    if (starts_with_at(s, i, U"分之"sv)) {   // 三分之二 → 66.67 %
+    if (i < s.size() && s[i] == U'分' && starts_with_at(s, i, U"分之"sv)) {   // 三分之二 → 66.67 %
       size_t l2 = 0;
       auto num = cn_value(s, i + 2, l2);
       if (!num || *v == 0) return std::nullopt;

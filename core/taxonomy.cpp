@@ -5,6 +5,7 @@
 #include "taxonomy.h"
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "data.h"
@@ -16,19 +17,21 @@ namespace {
 
 // Words of a few kinds (bits) as a trie of code points; a word is known by
 // the node that ends it. A walk for some kinds leaves a branch as soon as no
-// word of those kinds lies further down it.
+// word of those kinds lies further down it. Built by add(), then sealed: the
+// edges of each node are laid out in one array, read in place by the walks.
 class WordTrie {
  public:
   uint32_t add(std::u32string_view word, uint8_t kind) {
     if (word.empty()) return kRoot;   // an empty word names nothing
     uint32_t node = kRoot;
     for (char32_t c : word) {
-      uint32_t next = child(node, c);
+      uint32_t next = kRoot;
+      for (const auto& [edge, to] : building_[node]) if (edge == c) next = to;
       if (next == kRoot) {
         next = static_cast<uint32_t>(nodes_.size());
         nodes_.emplace_back();
-        if (node == kRoot && c < 0x10000) first_chars_[c] = next;
-        else nodes_[node].children.emplace_back(c, next);
+        building_.emplace_back();
+        building_[node].emplace_back(c, next);
       }
       node = next;
       nodes_[node].below |= kind;
@@ -37,18 +40,50 @@ class WordTrie {
     return node;
   }
 
+  // Lays out the edges added so far: the root's BMP ones in a table by
+  // char (every char of a text asks it), the rest in one array.
+  void seal() {
+    for (uint32_t node = 0; node < nodes_.size(); ++node) {
+      nodes_[node].edges_begin = static_cast<uint32_t>(edges_.size());
+      for (const auto& [c, next] : building_[node]) {
+        if (node == kRoot && c < 0x10000) {
+          first_chars_[c] = next;
+          opens_.add(c);
+          for (unsigned kind = 0; kind < 8; ++kind)
+            if (nodes_[next].below & (1u << kind)) {
+              if (opens_of_kind_.size() <= kind) opens_of_kind_.resize(kind + 1);
+              opens_of_kind_[kind].add(c);
+            }
+        } else {
+          edges_.push_back({c, next});
+        }
+      }
+      nodes_[node].edges = static_cast<uint16_t>(edges_.size() - nodes_[node].edges_begin);
+    }
+    building_.clear();
+  }
+
   size_t size() const { return nodes_.size(); }
 
-  // Calls found(node, kinds ending there) for every word of `kinds` written in
-  // s, once per occurrence.
+  // Calls found(node, kinds ending there, begin, end) for every word of
+  // `kinds` written in s, once per occurrence at s[begin, end).
   template <class Found>
   void for_each_word(std::u32string_view s, uint8_t kinds, Found&& found) const {
-    for (size_t i = 0; i < s.size(); ++i) {
-      size_t k = i + 1;
-      for (uint32_t node = child(kRoot, s[i]); node != kRoot; node = k < s.size() ? child(node, s[k++]) : kRoot) {
-        const Node& at = nodes_[node];
+    // the tables in locals: found() writes memory, which would make them reloaded at every step
+    const Node* const nodes = nodes_.data();
+    const Edge* const edges = edges_.data();
+    const uint32_t* const first_chars = first_chars_.data();
+    // words of one kind are opened by fewer chars than words of any
+    const bool one_kind = kinds && (kinds & (kinds - 1)) == 0 && __builtin_ctz(kinds) < static_cast<int>(opens_of_kind_.size());
+    const BmpSet& opens = one_kind ? opens_of_kind_[static_cast<size_t>(__builtin_ctz(kinds))] : opens_;
+    const size_t n = s.size();
+    for (size_t i = 0; i < n; ++i) {
+      const char32_t c = s[i];
+      uint32_t node = c >= 0x10000 ? child(nodes, edges, kRoot, c) : opens.has(c) ? first_chars[c] : kRoot;
+      for (size_t k = i + 1; node != kRoot; node = k < n ? child(nodes, edges, node, s[k++]) : kRoot) {
+        const Node& at = nodes[node];
         if (!(at.below & kinds)) break;
-        if (at.ends & kinds) found(node, at.ends);
+        if (at.ends & kinds) found(node, at.ends, i, k);
       }
     }
   }
@@ -56,17 +91,29 @@ class WordTrie {
  private:
   static constexpr uint32_t kRoot = 0;   // also "no such child": no edge leads back to the root
   struct Node {
-    std::vector<std::pair<char32_t, uint32_t>> children;   // a few chars each, below the root
+    uint32_t edges_begin = 0;   // into edges_ (the root's: its astral chars only)
+    uint16_t edges = 0;         // a node has a few; the vocabulary would need 65536 next chars of one prefix
     uint8_t ends = 0;    // kinds of the words that end here
     uint8_t below = 0;   // kinds of the words that end here or further down
   };
+  struct Edge {
+    char32_t c;
+    uint32_t next;
+  };
   std::vector<Node> nodes_ = std::vector<Node>(1);
-  // the root's children, straight from a BMP char: every char of a text asks
+  std::vector<Edge> edges_;
+  std::vector<std::vector<std::pair<char32_t, uint32_t>>> building_ = decltype(building_)(1);   // until seal()
+  // the root's BMP children: a bit each (8 KB, stays in cache), then the
+  // table (256 KB, read only for a char that opens a word); and by kind (bit
+  // k of a kind: opens_of_kind_[k]), the chars that open a word of that kind
+  BmpSet opens_;
+  std::vector<BmpSet> opens_of_kind_;
   std::vector<uint32_t> first_chars_ = std::vector<uint32_t>(0x10000, kRoot);
 
-  uint32_t child(uint32_t node, char32_t c) const {
-    if (node == kRoot && c < 0x10000) return first_chars_[c];
-    for (const auto& [edge, next] : nodes_[node].children) if (edge == c) return next;
+  static uint32_t child(const Node* nodes, const Edge* edges, uint32_t node, char32_t c) {
+    const Node& at = nodes[node];
+    for (const Edge *e = edges + at.edges_begin, *end = e + at.edges; e < end; ++e)
+      if (e->c == c) return e->next;
     return kRoot;
   }
 };
@@ -76,19 +123,31 @@ enum WordKind : uint8_t {
   kFilter = 2,    // a context or exclude word, looked for in the label and the clause
 };
 
+// A set of small numbers (rules, filter words), a bit each.
+using BitSet = std::vector<uint64_t>;
+void set_bit(BitSet& set, uint32_t k) { set[k / 64] |= uint64_t{1} << (k % 64); }
+bool intersects(const BitSet& a, const BitSet& b) {
+  for (size_t w = 0; w < a.size(); ++w) if (a[w] & b[w]) return true;
+  return false;
+}
+
 struct Rule {
   Category category;
-  std::vector<uint32_t> context, exclude;   // trie nodes of the words
-  std::vector<std::string> units;           // with their base units (units.txt): 元 where 万元 is
+  bool has_context = false, has_exclude = false;   // the category lists context / exclude words
+  BitSet context, exclude;                         // by filter word
+  std::vector<std::string> units;                  // with their base units (units.txt): 元 where 万元 is
 };
 
 struct Taxonomy {
   std::vector<Rule> rules;
   WordTrie words;
-  std::vector<std::vector<uint32_t>> rules_named;   // by trie node: the rules that have the word as a keyword
+  std::vector<uint32_t> filter_of;               // by trie node: the filter word it ends, or kNoFilter
+  size_t filter_words = 0;
+  std::vector<BitSet> rules_named;               // by trie node: the rules that have the word as a keyword
   std::vector<Category> categories;
   std::vector<std::pair<std::string, std::string>> groups;
 };
+constexpr uint32_t kNoFilter = UINT32_MAX;
 
 const Taxonomy& taxonomy() {
   static const Taxonomy t = [] {
@@ -97,6 +156,7 @@ const Taxonomy& taxonomy() {
     auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
     if (j.is_discarded()) return out;
     std::vector<std::pair<uint32_t, uint32_t>> keywords;   // (trie node, rule)
+    std::vector<std::pair<std::vector<uint32_t>, std::vector<uint32_t>>> filters;   // by rule: context, exclude nodes
     auto words = [&](const nlohmann::json& a, WordKind kind) {
       std::vector<uint32_t> nodes;
       if (a.is_array())
@@ -110,8 +170,10 @@ const Taxonomy& taxonomy() {
       r.category = {c.value("id", ""), c.value("group", ""), c.value("name", "")};
       for (uint32_t node : words(c.value("keywords", nlohmann::json::array()), kKeyword))
         keywords.emplace_back(node, static_cast<uint32_t>(out.rules.size()));
-      r.context = words(c.value("context", nlohmann::json::array()), kFilter);
-      r.exclude = words(c.value("exclude", nlohmann::json::array()), kFilter);
+      filters.emplace_back(words(c.value("context", nlohmann::json::array()), kFilter),
+                           words(c.value("exclude", nlohmann::json::array()), kFilter));
+      r.has_context = !filters.back().first.empty();
+      r.has_exclude = !filters.back().second.empty();
       for (auto& u : c.value("units", nlohmann::json::array())) {
         if (!u.is_string()) continue;
         r.units.push_back(u.get<std::string>());
@@ -121,17 +183,32 @@ const Taxonomy& taxonomy() {
       out.categories.push_back(r.category);
       out.rules.push_back(std::move(r));
     }
-    out.rules_named.resize(out.words.size());
-    for (auto [node, rule] : keywords) out.rules_named[node].push_back(rule);
+    out.words.seal();
+    // filter words numbered in the order first met; the root (an empty word) is none
+    out.filter_of.assign(out.words.size(), kNoFilter);
+    for (const auto& [context, exclude] : filters)
+      for (const auto* list : {&context, &exclude})
+        for (uint32_t node : *list)
+          if (node != 0 && out.filter_of[node] == kNoFilter) out.filter_of[node] = static_cast<uint32_t>(out.filter_words++);
+    const size_t filter_bits = (out.filter_words + 63) / 64;
+    for (size_t k = 0; k < out.rules.size(); ++k) {
+      Rule& r = out.rules[k];
+      r.context.assign(filter_bits, 0);
+      r.exclude.assign(filter_bits, 0);
+      for (uint32_t node : filters[k].first) if (node != 0) set_bit(r.context, out.filter_of[node]);
+      for (uint32_t node : filters[k].second) if (node != 0) set_bit(r.exclude, out.filter_of[node]);
+    }
+    out.rules_named.assign(out.words.size(), BitSet((out.rules.size() + 63) / 64, 0));
+    for (auto [node, rule] : keywords) set_bit(out.rules_named[node], rule);
     return out;
   }();
   return t;
 }
 
-bool any_of_in(const std::vector<uint32_t>& words, const std::vector<uint32_t>& found) {
-  for (uint32_t w : words)
-    if (std::find(found.begin(), found.end(), w) != found.end()) return true;
-  return false;
+// Whether the view part lies within whole (the same characters in memory).
+bool lies_within(std::u32string_view part, std::u32string_view whole) {
+  std::less_equal<const char32_t*> le;
+  return le(whole.data(), part.data()) && le(part.data() + part.size(), whole.data() + whole.size());
 }
 
 }  // namespace
@@ -139,24 +216,35 @@ bool any_of_in(const std::vector<uint32_t>& words, const std::vector<uint32_t>& 
 const std::string& Categorizer::categorize(std::u32string_view label, std::u32string_view clause, std::string_view unit) {
   static const std::string none;
   const Taxonomy& tx = taxonomy();
-  named_.assign((tx.rules.size() + 31) / 32, 0);   // a bit per rule: read in taxonomy order, each once
-  label_words_.clear();
-  tx.words.for_each_word(label, kKeyword | kFilter, [&](uint32_t node, uint8_t kinds) {
+  named_.assign((tx.rules.size() + 63) / 64, 0);   // a bit per rule: read in taxonomy order, each once
+  filters_.assign((tx.filter_words + 63) / 64, 0);
+  label_filters_.clear();
+  tx.words.for_each_word(label, kKeyword | kFilter, [&](uint32_t node, uint8_t kinds, size_t begin, size_t end) {
     if (kinds & kKeyword)
-      for (uint32_t rule : tx.rules_named[node]) named_[rule / 32] |= uint32_t{1} << (rule % 32);
-    if (kinds & kFilter) label_words_.push_back(node);
+      for (size_t w = 0; w < named_.size(); ++w) named_[w] |= tx.rules_named[node][w];
+    if (kinds & kFilter) {
+      set_bit(filters_, tx.filter_of[node]);
+      label_filters_.push_back({tx.filter_of[node], begin, end});
+    }
   });
   bool clause_read = false;
   for (size_t word = 0; word < named_.size(); ++word) {
-    for (uint32_t bits = named_[word]; bits; bits &= bits - 1) {
-      const Rule& r = tx.rules[word * 32 + static_cast<size_t>(__builtin_ctz(bits))];
-      if ((!r.context.empty() || !r.exclude.empty()) && !clause_read) {
-        clause_words_.clear();
-        tx.words.for_each_word(clause, kFilter, [&](uint32_t node, uint8_t) { clause_words_.push_back(node); });
+    for (uint64_t bits = named_[word]; bits; bits &= bits - 1) {
+      const Rule& r = tx.rules[word * 64 + static_cast<size_t>(__builtin_ctzll(bits))];
+      if ((r.has_context || r.has_exclude) && !clause_read) {
+        if (lies_within(clause, label)) {   // the label's walk has its words: 技术合同认定接件693次 as both
+          const size_t from = static_cast<size_t>(clause.data() - label.data()), to = from + clause.size();
+          for (const auto& w : label_filters_)
+            if (w.begin >= from && w.end <= to) set_bit(filters_, w.filter);
+        } else {
+          tx.words.for_each_word(clause, kFilter,
+                                 [&](uint32_t node, uint8_t, size_t, size_t) { set_bit(filters_, tx.filter_of[node]); });
+        }
         clause_read = true;
       }
-      if (!r.context.empty() && !any_of_in(r.context, clause_words_) && !any_of_in(r.context, label_words_)) continue;
-      if (any_of_in(r.exclude, label_words_) || any_of_in(r.exclude, clause_words_)) continue;
+      // a context word in the label or the clause; no exclude word in either
+      if (r.has_context && !intersects(r.context, filters_)) continue;
+      if (r.has_exclude && intersects(r.exclude, filters_)) continue;
       if (!r.units.empty() && std::find(r.units.begin(), r.units.end(), unit) == r.units.end()) continue;
       return r.category.id;
     }

@@ -22,8 +22,13 @@ class Categorizer {
   const std::string& categorize(std::u32string_view label, std::u32string_view clause, std::string_view unit);
 
  private:
-  std::vector<uint32_t> named_;                      // rules with a keyword in the label
-  std::vector<uint32_t> label_words_, clause_words_;   // context and exclude words written there
+  struct FilterAt {
+    uint32_t filter;
+    size_t begin, end;
+  };
+  std::vector<uint64_t> named_;         // rules with a keyword in the label, a bit each
+  std::vector<uint64_t> filters_;       // context and exclude words in the label or the clause, a bit each
+  std::vector<FilterAt> label_filters_;   // those of the label, where they are written in it
 };
 
 const std::vector<Category>& categories();

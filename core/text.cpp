@@ -94,14 +94,24 @@ std::u32string from_utf8(std::string_view s) {
 std::string printed(const NormText& t, const std::u32string& input, size_t b, size_t e) {
   e = std::min(e, t.size());
   if (b >= e) return {};
+  const uint32_t* const from = t.from.data();
+  const uint32_t* const to = t.to.data();
+  // most text is kept char for char: each char's input follows the last
+  // one's, so the chars print one range of the input, converted in one go
+  bool one_range = true;
+  for (size_t i = b + 1; i < e; ++i) one_range &= (from[i] == to[i - 1]) & (to[i - 1] > from[i - 1]);
+  if (one_range) {
+    const size_t first = std::min<size_t>(from[b], input.size());
+    return to_utf8(std::u32string_view(input).substr(first, std::min<size_t>(to[e - 1], input.size()) - first));
+  }
   size_t chars = 0;   // input chars to print, a bound for the buffer
-  for (size_t i = b; i < e; ++i) chars += t.to[i] - t.from[i];
+  for (size_t i = b; i < e; ++i) chars += to[i] - from[i];
   Utf8Out out(chars * 4);
   uint32_t last = UINT32_MAX;
   for (size_t i = b; i < e; ++i) {
-    if (t.from[i] == last) continue;  // one input char folded into several
-    for (uint32_t k = t.from[i]; k < t.to[i] && k < input.size(); ++k) out.put(input[k]);
-    last = t.from[i];
+    if (from[i] == last) continue;  // one input char folded into several
+    for (uint32_t k = from[i]; k < to[i] && k < input.size(); ++k) out.put(input[k]);
+    last = from[i];
   }
   return out.str();
 }
