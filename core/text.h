@@ -76,14 +76,14 @@ struct NormText {
 
 // Writes c as UTF-8 at p (room for four bytes); returns the byte after it.
 inline char* put_utf8(char* p, char32_t c) {
-  if (c < 0x80) {
+  if (c - 0x800 < 0xF800) {   // three bytes, most of Chinese text: tested first
+    *p++ = static_cast<char>(0xE0 | (c >> 12));
+    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x80) {
     *p++ = static_cast<char>(c);
   } else if (c < 0x800) {
     *p++ = static_cast<char>(0xC0 | (c >> 6));
-    *p++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *p++ = static_cast<char>(0xE0 | (c >> 12));
-    *p++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     *p++ = static_cast<char>(0x80 | (c & 0x3F));
   } else {
     *p++ = static_cast<char>(0xF0 | (c >> 18));
