@@ -1,4 +1,7 @@
-// Calls the stages in order (design.md "Data flow"), nothing else.
+// Calls the stages in order (design.md "Data flow"), nothing else. The first
+// stages have this as their only caller and are marked not to be inlined
+// here: V8 compiles one huge wasm function worse than the separate stages
+// (analyze() 0.965x the time with them apart).
 #include <nlohmann/json.hpp>
 
 #include "checks.h"

@@ -163,7 +163,8 @@ void decode_utf16(std::string_view s, bool big_endian, Out& d) {
 
 }  // namespace
 
-Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>& diags) {
+// not inlined into analyze() (see analyze.cpp)
+[[gnu::noinline]] Decoded decode(std::string_view bytes, size_t max_bytes, std::vector<Diagnostic>& diags) {
   Decoded d;
   if (bytes.empty()) {
     diags.push_back({"empty_input", Severity::error, "输入为空：没有可分析的文本。", std::nullopt});

@@ -215,7 +215,8 @@ char32_t fold_char(char32_t c) {
   return to_simplified(c);
 }
 
-NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
+// not inlined into analyze() (see analyze.cpp)
+[[gnu::noinline]] NormText normalize(const Decoded& in, std::vector<Diagnostic>& diags) {
   const std::u32string& s = in.chars;
   NormText t;
   // Each kept char consumes at least one input char, so the input's size bounds

@@ -134,7 +134,8 @@ bool has_inner_punct(std::u32string_view s) {
 
 }  // namespace
 
-Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
+// not inlined into analyze() (see analyze.cpp)
+[[gnu::noinline]] Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   Segmented out;
   // 1. lines, trimmed
   std::vector<Line> lines;
