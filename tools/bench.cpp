@@ -2,8 +2,11 @@
 // result's teardown included) over the corpus, medians of repeated runs, MB/s
 // from the end-to-end time, and a scaled input (the corpus concatenated N
 // times; past the input limit the limit is raised for that run) showing how
-// time and peak memory grow. Prints a table; asserts nothing.
-// usage: reportlens_bench [--scale 1,10,100,1000] [--scale-runs N] [--repeat N] FILE...
+// time and peak memory grow: each scale is analysed once untimed, then
+// timed over as much text as scale T holds (the largest scale unless
+// --scale-text gives it; at least N runs), so that every scale's time per MB
+// is an average over the same amount of work. Prints a table; asserts nothing.
+// usage: reportlens_bench [--scale 1,10,100,1000] [--scale-runs N] [--scale-text T] [--repeat N] FILE...
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -90,11 +93,13 @@ int main(int argc, char** argv) {
   std::vector<int> scales = {1, 10, 100, 1000};
   int repeat = 30;
   int scale_runs = 1;
+  int scale_text = 0;   // 0: the largest scale
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat" && i + 1 < argc) repeat = std::stoi(argv[++i]);
     else if (a == "--scale-runs" && i + 1 < argc) scale_runs = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--scale-text" && i + 1 < argc) scale_text = std::max(1, std::stoi(argv[++i]));
     else if (a == "--scale" && i + 1 < argc) {
       scales.clear();
       std::string s = argv[++i];
@@ -106,7 +111,11 @@ int main(int argc, char** argv) {
       }
     } else files.push_back(a);
   }
-  if (files.empty()) { std::fprintf(stderr, "usage: reportlens_bench [--scale 1,10,100] [--scale-runs N] [--repeat N] FILE...\n"); return 2; }
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: reportlens_bench [--scale 1,10,100] [--scale-runs N] [--scale-text T] [--repeat N] FILE...\n");
+    return 2;
+  }
+  if (!scale_text && !scales.empty()) scale_text = *std::max_element(scales.begin(), scales.end());
   std::vector<std::string> texts;
   size_t bytes = 0;
   for (const auto& f : files) {
@@ -152,13 +161,11 @@ int main(int argc, char** argv) {
     // past the default input limit, the limit is raised for this run so the growth can be measured
     std::string options;
     if (big.size() > Options{}.max_input_bytes) options = "{\"max_input_bytes\": " + std::to_string(big.size()) + "}";
-    double ms = 0;   // the fastest of scale_runs runs: a single long run on a shared machine is noisy
-    for (int run = 0; run < scale_runs; ++run) {
-      auto t = Clock::now();
-      std::string json = analyze_to_json(big, options);
-      double m = ms_since(t);
-      ms = run == 0 ? m : std::min(ms, m);
-    }
+    analyze_to_json(big, options);   // untimed: the first run at a size grows the heap
+    const int runs = std::max(scale_runs, (scale_text + s / 2) / s);
+    auto t = Clock::now();
+    for (int run = 0; run < runs; ++run) analyze_to_json(big, options);
+    double ms = ms_since(t) / runs;
     std::printf("%-8d %12zu %12.1f %10.1f %14.1f%s\n", s, big.size(), ms, big.size() / 1e6 / (ms / 1000), peak_rss_kb() / 1024.0,
                 options.empty() ? "" : "   (input limit raised for this run)");
   }
