@@ -177,13 +177,30 @@ struct Folds {
   uint8_t* flags = t.flags.data();
   const char32_t* src = s.data();
   const size_t size = s.size();
+  const BmpSet& traditional = simplified.traditional;
   size_t w = n;
-  char32_t c = src[i];
-  do {
+  while (i < size) {
+    // two Han chars a step while neither is traditional, most of a report
+    for (char32_t a, b; i + 2 <= size && is_cjk(a = src[i]) && is_cjk(b = src[i + 1]) && !traditional.has(a) &&
+                        !traditional.has(b);
+         i += 2, w += 2) {
+      chars[w] = a;
+      chars[w + 1] = b;
+      from[w] = static_cast<uint32_t>(i);
+      from[w + 1] = static_cast<uint32_t>(i + 1);
+      to[w] = static_cast<uint32_t>(i + 1);
+      to[w + 1] = static_cast<uint32_t>(i + 2);
+      flags[w] = 0;
+      flags[w + 1] = 0;
+    }
+    if (i >= size) break;
+    const char32_t c = src[i];   // one char: a plain one, a traditional Han char, the last of an odd run
     char32_t f = c;
     if (is_cjk(c)) {
       f = simplified.fold(c);
       if (f != c) folds.note(f, c);
+    } else if (!plain.has(c)) {
+      break;
     }
     chars[w] = f;
     from[w] = static_cast<uint32_t>(i);
@@ -191,7 +208,7 @@ struct Folds {
     flags[w] = 0;
     ++w;
     ++i;
-  } while (i < size && (is_cjk(c = src[i]) || plain.has(c)));
+  }
   flags[n] = pending;   // the pending marks belong to the run's first char
   pending = 0;
   n = w;
