@@ -388,14 +388,14 @@ WebAssembly code itself at ${fmt(tput.reportlensJson / nativeMBps, 2)} × the na
 Instructions, which are steady where times are not (\`tools/profile\`, run by this command,
 [docs/profile.md](profile.md)): ${fmt(profile.total.millions, 2)} million for one analysis of the corpus,
 ${fmt(profile.total.perByte, 0)} a byte of input; the largest stages ${profile.top.join(", ")}. No single
-hot spot is left. What would cut it further, each a redesign rather than a tuning step: (1) one
-shared pass over a table of char classes that records where each stage's candidates start
-(clause ends, markers, phrase openers, numbers): today about seven stages each walk every char,
-at 12–17 instructions a char a walk; (2) an indicator's category, kind, unit and bound as ids
-into the vocabulary instead of string copies, and its label built once (about a thousand
-allocations a corpus analysis); (3) the text as UTF-16 with origins kept only where a char was
-folded or dropped, instead of UTF-32 with 9 bytes of origins and flags per char, which every
-stage reads; (4) in WebAssembly, an arena per call for the analysis's small blocks.
+hot spot is left. What would cut it further, each a redesign rather than a tuning step: (1) decode
+folded into normalize's common run, so that the two largest per-char passes are one; (2) the text
+as UTF-16 with origins kept only where a char was folded or dropped, instead of UTF-32 with 9 bytes
+of origins and flags per char, which every stage reads; (3) one shared pass over a table of char
+classes that records where each stage's candidates start (clause ends, markers, phrase openers,
+numbers), where several stages still walk every char; (4) for \`analyze\` in WebAssembly, fewer
+JavaScript values per result: building the objects is the difference between \`analyze\` and
+\`analyzeJson\` above.
 
 ## Throughput on the corpus
 
