@@ -43,9 +43,6 @@ Result analyze(std::string_view input, const Options& options) {
     Segmented seg = segment(normalize(decoded, r.diagnostics), r.diagnostics);
     r.stats.text_chars = static_cast<uint32_t>(seg.text.size());
     r.stats.blocks = static_cast<uint32_t>(seg.blocks.size());
-    uint32_t han = 0;   // a local: a count kept in the Result could alias the chars, and not be vectorized
-    for (char32_t c : seg.text.chars) han += is_han(c);
-    r.stats.han_chars = han;
     r.sections = find_headings(seg, decoded.chars, r.diagnostics);
     assign_parts(r.sections);
     r.missing_parts = missing_parts(r.sections);
@@ -54,7 +51,7 @@ Result analyze(std::string_view input, const Options& options) {
     r.indicators = std::move(scan.indicators);
     r.zero_claims = find_zero_claims(seg, r.sections, decoded.chars);
     r.diagnostics.insert(r.diagnostics.end(), scan.diagnostics.begin(), scan.diagnostics.end());
-    r.findings = run_checks(r, seg);
+    run_checks(r, seg);   // (and r.stats.han_chars)
     if (seg.blocks.empty())
       r.diagnostics.push_back({"no_text", Severity::error, "清理后没有剩下可读的正文。", std::nullopt});
   }

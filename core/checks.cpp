@@ -191,6 +191,7 @@ struct SentenceScan {
   std::vector<Span> stock_spans;   // the first 50
   size_t wrong_type_headings = 0;
   std::vector<size_t> han_before_block;
+  size_t han_total = 0;   // of all the blocks, which is all the text's (outside them are only '\n's)
 };
 
 // A run of BMP chars the sentence scan passes over, acting on none: where it
@@ -245,7 +246,7 @@ SentenceScan scan_sentences(const Segmented& seg) {
   SentenceScan out;
   std::vector<bool> wrong_seen(words.wrong_type_rows, false);
   out.han_before_block.reserve(seg.blocks.size());
-  size_t han_total = 0;
+  size_t& han_total = out.han_total;
   for (const Block& b : seg.blocks) {
     assert(b.end == text.size() || text[b.end] == U'\n');
     out.han_before_block.push_back(han_total);
@@ -347,14 +348,16 @@ Finding boilerplate(const SentenceScan& scan) {
 
 }  // namespace
 
-std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
-  std::vector<Finding> out;
+void run_checks(Result& r, const Segmented& seg) {
+  std::vector<Finding>& out = r.findings;
+  out.clear();
   // room for them all (a shortcomings part gives up to three), so none is moved
   size_t shortcoming_parts = 0;
   for (const Section& s : r.sections) shortcoming_parts += s.level == 1 && s.part == Part::shortcomings;
   out.reserve(r.missing_parts.size() + 3 * shortcoming_parts + r.zero_claims.size() + 5);
   const NormText& t = seg.text;
   const SentenceScan scan = scan_sentences(seg);
+  r.stats.han_chars = static_cast<uint32_t>(scan.han_total);
   const SectionCounts counts = count_sections(r, seg, scan);
 
   // 1. Statutory parts
@@ -446,7 +449,6 @@ std::vector<Finding> run_checks(const Result& r, const Segmented& seg) {
   if (scan.wrong_type_headings >= 2)
     out.push_back({"wrong_report_type", Severity::warning,
                    "这看起来是《政府信息公开工作年度报告》，不是法治政府建设年度报告；结构与指标检查可能不适用。", {}, {}});
-  return out;
 }
 
 }  // namespace reportlens

@@ -11,6 +11,8 @@
 
 namespace reportlens {
 
-std::vector<Finding> run_checks(const Result& r, const Segmented& seg);
+// Writes r.findings, and r.stats.han_chars, which the sentence scan counts on
+// its way (the findings' densities and shares are per Han char).
+void run_checks(Result& r, const Segmented& seg);
 
 }  // namespace reportlens
