@@ -45,8 +45,7 @@ size_t title_end(const NormText& t, size_t b, size_t e) {
   // no end before the paragraph's: the title stops where the body plainly begins
   auto body_start = [&]() -> size_t {
     for (size_t c = cues.next_opening(t.chars, b + 6, k); c < k; c = cues.next_opening(t.chars, c + 1, k))
-      for (const auto& cue : *cues.starting_with(t.chars[c]))
-        if (starts_with_at(t.chars, c, cue.first)) return c;
+      if (cues.match_at(t.chars, c, t.size())) return c;
     return k;
   };
   if (k == e && k - b > 30) k = body_start();

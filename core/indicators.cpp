@@ -213,28 +213,15 @@ class Scanner {
   }
 
   const Unit* unit_at(size_t j) const {
-    if (j >= s().size()) return nullptr;
-    if (auto* list = v_.units_index.starting_with(s()[j]))
-      for (const auto& [written, k] : *list)   // longest first
-        if (starts_with_at(s(), j, written)) return &v_.units[k];
-    return nullptr;
+    auto* unit = v_.units_index.match_at(s(), j, s().size());   // longest first
+    return unit ? &v_.units[unit->second] : nullptr;
   }
 
-  // The first word of list written at j, looked up by its first char.
+  // The first word of list written at j, found through its index.
   template <class List>
   const typename List::value_type* word_at(const List& list, const PhraseIndex<size_t>& index, size_t j) const {
-    if (j >= s().size()) return nullptr;
-    if (auto* words = index.starting_with(s()[j]))
-      for (const auto& [word, k] : *words)
-        if (starts_with_at(s(), j, word)) return &list[k];
-    return nullptr;
-  }
-
-  bool followed_by(size_t j, const PhraseIndex<>& words) const {
-    if (j >= s().size()) return false;
-    if (auto* list = words.starting_with(s()[j]))
-      for (const auto& w : *list) if (starts_with_at(s(), j, w.first)) return true;
-    return false;
+    auto* word = index.match_at(s(), j, s().size());
+    return word ? &list[word->second] : nullptr;
   }
 
   // Whether the number n read in the block [b, e) starts a quantity, which it
@@ -328,7 +315,7 @@ class Scanner {
     if (f.unit_end < s().size() && s()[f.unit_end] == U'+') return false;
     size_t chain = f.unit_end;   // 二次、三次、四次全会
     while (chain + 2 < e && s()[chain] == U'、' && is_cn_digit(s()[chain + 1]) && s()[chain + 2] == U'次') chain += 3;
-    if (followed_by(chain, v_.followers_index)) return false;
+    if (v_.followers_index.match_at(s(), chain, s().size())) return false;
     if (n.chinese) {
       if (f.value.mantissa == 0) return false;   // 零部件
       if (f.value.mantissa == 1 && f.value.exponent == 0 && n.end - n.begin == 1 && !same(f.kind, "duration")) return false;

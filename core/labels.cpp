@@ -114,11 +114,7 @@ std::u32string noun_after(const std::u32string& s, size_t pos, size_t end, size_
     if (c == U'“' || c == U'《') { quoted = true; ++i; continue; }
     if (c == U'”' || c == U'》') { ++i; continue; }
     if (!(is_han(c) || is_ascii_alpha(c))) break;
-    bool verb = false;
-    if (auto* list = verbs.starting_with(c))
-      for (const auto& v : *list)
-        if (starts_with_at(s, i, v.first)) { verb = true; break; }
-    if (verb) break;
+    if (verbs.match_at(s, i, s.size())) break;
     out += c;
     ++i;
   }

@@ -45,6 +45,15 @@ class PhraseIndex {
     return next_in(opens_, s, i, end);
   }
 
+  // The first phrase (in the order added) written at s[i, end), or null.
+  const Entry* match_at(std::u32string_view s, size_t i, size_t end) const {
+    if (i >= end || i >= s.size()) return nullptr;
+    if (const std::vector<Entry>* list = starting_with(s[i]))
+      for (const Entry& e : *list)
+        if (matches_at(s, i, end, e.first)) return &e;
+    return nullptr;
+  }
+
   // The phrases that start with c, in the order they were added; null if none.
   // The BMP case is a few instructions, small enough to inline into the scans.
   const std::vector<Entry>* starting_with(char32_t c) const {

@@ -53,7 +53,7 @@ bool is_chrome(std::u32string_view line) {
   }();
   if (line.size() < 120) {
     for (size_t i = contained.next_opening(line, 0, line.size()); i < line.size(); i = contained.next_opening(line, i + 1, line.size()))
-      for (const auto& p : *contained.starting_with(line[i])) if (matches_at(line, i, line.size(), p.first)) return true;
+      if (contained.match_at(line, i, line.size())) return true;
   }
   for (const auto& p : sections.at("line_exact")) if (line == p) return true;
   // a row of site names, "中国政府网 吉林省政府网 长春市政府网", or a navigation

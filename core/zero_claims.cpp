@@ -40,8 +40,7 @@ const ZeroWords& zero_words() {
 // Whether a noun of the work is written in s[b, e).
 bool names_work(const ZeroWords& words, const std::u32string& s, size_t b, size_t e) {
   for (size_t k = words.nouns.next_opening(s, b, e); k < e; k = words.nouns.next_opening(s, k + 1, e))
-    for (const auto& noun : *words.nouns.starting_with(s[k]))
-      if (matches_at(s, k, e, noun.first)) return true;
+    if (words.nouns.match_at(s, k, e)) return true;
   return false;
 }
 
@@ -68,23 +67,19 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
   for (const Block& blk : seg.blocks) {
     assert(blk.end == s.size() || s[blk.end] == U'\n');
     for (size_t i = next_candidate(words, s.data(), blk.begin); i < blk.end; i = next_candidate(words, s.data(), i + 1)) {
-      const auto* markers = words.markers.starting_with(s[i]);
-      if (!markers) continue;
-      for (const auto& marker : *markers) {
-        const std::u32string& m = marker.first;
-        if (!starts_with_at(s, i, m)) continue;
-        size_t ce = i + m.size();   // the clause after the marker, 40 chars at most
-        while (ce < blk.end && !is_clause_break(s[ce]) && ce - i < 40) ++ce;
-        if (!names_work(words, s, i + m.size(), ce)) break;
-        ZeroClaim zc;
-        zc.text = printed(t, input, i, ce);
-        zc.subject = t.as_written(std::u32string_view(s).substr(i + m.size(), ce - i - m.size()));
-        zc.span = t.input_span(i, ce);
-        zc.section = innermost_section(sections, zc.span.begin);
-        zeros.push_back(std::move(zc));
-        i = std::min(ce, blk.end - 1);   // on from ce + 1, which is at most blk.end (its text break)
-        break;
-      }
+      const auto* marker = words.markers.match_at(s, i, s.size());
+      if (!marker) continue;
+      const size_t after = i + marker->first.size();
+      size_t ce = after;   // the clause after the marker, 40 chars at most
+      while (ce < blk.end && !is_clause_break(s[ce]) && ce - i < 40) ++ce;
+      if (!names_work(words, s, after, ce)) continue;
+      ZeroClaim zc;
+      zc.text = printed(t, input, i, ce);
+      zc.subject = t.as_written(std::u32string_view(s).substr(after, ce - after));
+      zc.span = t.input_span(i, ce);
+      zc.section = innermost_section(sections, zc.span.begin);
+      zeros.push_back(std::move(zc));
+      i = std::min(ce, blk.end - 1);   // on from ce + 1, which is at most blk.end (its text break)
     }
   }
   return zeros;
