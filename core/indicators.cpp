@@ -349,7 +349,7 @@ class Scanner {
       for (bool cut = true; cut && !core.empty() && v_.kind_word_tail_ends.has(core.back());) {
         cut = false;
         for (const std::u32string& tail : v_.kind_word_tails)
-          if (core.size() > tail.size() && core.compare(core.size() - tail.size(), tail.size(), tail) == 0) {
+          if (core.size() > tail.size() && ends_with(core, tail)) {
             core.remove_suffix(tail.size());
             cut = true;
           }
@@ -357,7 +357,7 @@ class Scanner {
       if (const auto* kinds = core.empty() ? nullptr : v_.kind_words_ending.starting_with(core.back())) {
         for (const auto& [reversed, index] : *kinds) {   // longest first
           const auto& w = v_.kind_words[index];
-          if (core.size() >= w.first.size() && core.compare(core.size() - w.first.size(), w.first.size(), w.first) == 0) {
+          if (ends_with(core, w.first)) {
             kind_word = w.second;
             kind_text = w.first;
             break;

@@ -61,7 +61,7 @@ std::u32string clean_label(std::u32string_view text) {
   if (has_fenbie) {
     for (char32_t c : text) {
       joined += c;
-      if (joined.size() >= 2 && joined.compare(joined.size() - 2, 2, U"分别"sv) == 0) joined.resize(joined.size() - 2);
+      if (ends_with(joined, U"分别"sv)) joined.erase(joined.size() - 2);
     }
     text = joined;
   }
@@ -94,7 +94,7 @@ std::u32string clean_label(std::u32string_view text) {
     }
     if (v.empty()) break;
     for (const auto& [key, w] : ending(v.back())) {
-      if (v.size() >= w.size() && v.compare(v.size() - w.size(), w.size(), w) == 0) {
+      if (ends_with(v, w)) {
         v.remove_suffix(w.size());
         changed = true;
         break;

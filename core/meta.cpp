@@ -60,10 +60,6 @@ const MetaWords& words() {
   return w;
 }
 
-bool ends_with(std::u32string_view s, std::u32string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
 bool ends_with_any(std::u32string_view s, const Words& ends) {
   for (const auto& e : ends) if (ends_with(s, e)) return true;
   return false;

@@ -123,7 +123,7 @@ bool looks_complete(std::u32string_view line) {
   if (line.find(U'。') != std::u32string_view::npos) return false;
   if (line.size() <= 24) return true;
   for (const auto& f : finals)
-    if (line.size() >= f.size() && line.compare(line.size() - f.size(), f.size(), f) == 0) return true;
+    if (ends_with(line, f)) return true;
   return false;
 }
 

@@ -204,6 +204,9 @@ inline bool matches_at(std::u32string_view s, size_t i, size_t end, std::u32stri
 }
 inline bool starts_with_at(std::u32string_view s, size_t i, std::u32string_view p) { return matches_at(s, i, s.size(), p); }
 inline std::u32string reversed(std::u32string_view s) { return std::u32string(s.rbegin(), s.rend()); }
+inline bool ends_with(std::u32string_view s, std::u32string_view end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
 inline bool contains(std::u32string_view hay, std::u32string_view needle) {
   return hay.find(needle) != std::u32string_view::npos;
 }
