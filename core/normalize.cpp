@@ -218,6 +218,7 @@ struct Folds {
 }  // namespace
 
 char32_t fold_char(char32_t c) {
+  if (is_cjk(c)) return simplified_bmp().fold(c);   // most chars: only traditional -> simplified applies
   if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + U'0';
   if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) return c - 0xFEE0;
   switch (c) {

@@ -24,15 +24,10 @@ std::optional<Part> parse_part(const std::u32string& id) {
 
 // Writes the chars of UTF-8 `title` (valid: the core wrote it) to out, which
 // has room for title.size(), folded as normalize folds (the phrases are
-// matched against folded text); returns their count. A Han char folds only
-// from traditional to simplified, as in normalize's own fast path.
+// matched against folded text); returns their count.
 size_t folded_chars(std::string_view title, char32_t* out) {
-  const SimplifiedBmp& simplified = simplified_bmp();
   size_t n = 0;
-  for (size_t i = 0; i < title.size();) {
-    char32_t c = next_utf8(title, i);
-    out[n++] = c >= 0x4E00 && c <= 0x9FFF ? simplified.fold(c) : fold_char(c);
-  }
+  for (size_t i = 0; i < title.size();) out[n++] = fold_char(next_utf8(title, i));
   return n;
 }
 
