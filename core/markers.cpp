@@ -23,31 +23,36 @@ const Enclosed* enclosed(char32_t symbol) {
   return nullptr;
 }
 
-bool is_number_symbol(char32_t c) { return c == U'N' || c == U'D' || enclosed(c); }
-
-// One char of a pattern, its symbol resolved when the data is read.
+// One char of a pattern (or of a canonical form), its symbol resolved when the data is read.
 struct Step {
   enum Kind { literal, cn_number, arabic_number, enclosed_number } kind;
   char32_t c;            // the literal
   const Enclosed* e;     // the enclosed range
 };
 
+Step step_of(char32_t p) {
+  if (p == U'N') return {Step::cn_number, p, nullptr};
+  if (p == U'D') return {Step::arabic_number, p, nullptr};
+  if (const Enclosed* e = enclosed(p)) return {Step::enclosed_number, p, e};
+  return {Step::literal, p, nullptr};
+}
+
 struct Form {
   std::string style;
   std::u32string canonical;
+  size_t number_at = std::u32string::npos;   // where canonical has its number symbol
   std::vector<Step> steps;
   bool arabic_dot = false;   // the style "1." reads in numbers too: 1.5万元, 2025年
 };
 
 Form make_form(std::string style, std::u32string canonical, std::u32string_view pattern) {
-  Form f{std::move(style), std::move(canonical), {}};
+  Form f;
+  f.style = std::move(style);
+  f.canonical = std::move(canonical);
   f.arabic_dot = f.style == "arabic_dot";
-  for (char32_t p : pattern) {
-    if (p == U'N') f.steps.push_back({Step::cn_number, p, nullptr});
-    else if (p == U'D') f.steps.push_back({Step::arabic_number, p, nullptr});
-    else if (const Enclosed* e = enclosed(p)) f.steps.push_back({Step::enclosed_number, p, e});
-    else f.steps.push_back({Step::literal, p, nullptr});
-  }
+  for (size_t k = 0; k < f.canonical.size() && f.number_at == std::u32string::npos; ++k)
+    if (step_of(f.canonical[k]).kind != Step::literal) f.number_at = k;
+  for (char32_t p : pattern) f.steps.push_back(step_of(p));
   return f;
 }
 
@@ -157,6 +162,7 @@ const std::vector<std::pair<std::u32string, const Form*>>* forms_at(const Phrase
   }
   m.style = form.style;
   m.form = form.canonical;
+  m.number_at = form.number_at;
   end = i;
   return true;
 }
@@ -172,8 +178,8 @@ std::string Marker::canonical() const {
     char bytes[4];
     for (const char* b = bytes, *e = put_utf8(bytes, c); b < e; ++b) out += *b;   // (append() is a call)
   };
-  for (char32_t c : form) {
-    if (!is_number_symbol(c)) put(c);
+  for (size_t k = 0; k < form.size(); ++k) {
+    if (k != number_at) put(form[k]);
     else for (char32_t t : token) put(t);
   }
   return out;

@@ -19,6 +19,7 @@ struct Marker {
   int ordinal = 0;            // 1 for 一、 (1) ① 一是
   size_t length = 0;          // code points the marker takes, spaces after it included
   std::u32string_view form;   // canonical form, N D C P L standing for the number
+  size_t number_at = std::u32string_view::npos;   // where form has that symbol
   std::u32string_view token;  // the number as written (in the text matched or the data)
 
   // 一、 (一) 1. (1) ① 一是; built on demand: most markers met are not kept.
