@@ -112,7 +112,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   std::vector<PointCandidate> point_candidates;
   point_candidates.reserve(seg.blocks.size());   // reports have about one per block
   const BmpSet& openers = point_openers();
-  const MarkerStarts& starts = marker_starts();   // a char outside it opens nothing: skipped unread
+  const BmpBytes& starts = marker_starts();   // a char outside it opens nothing: skipped unread
   const std::u32string_view chars = t.chars;
   const uint8_t* flags = t.flags.data();
   for (const Block& blk : seg.blocks) {

@@ -249,9 +249,9 @@ const BmpSet& point_openers() {
   return set;
 }
 
-const MarkerStarts& marker_starts() {
-  static const MarkerStarts starts = [] {
-    MarkerStarts out;
+const BmpBytes& marker_starts() {
+  static const BmpBytes starts = [] {
+    BmpBytes out;
     add_openers(heading_forms(), out);
     add_openers(point_forms(), out);
     return out;

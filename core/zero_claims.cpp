@@ -15,11 +15,9 @@ namespace {
 struct ZeroWords {
   PhraseIndex<> markers;
   PhraseIndex<> nouns;
-  // A byte per BMP char, set for the first chars of the markers and for the
-  // text breaks ('\n' between blocks, U+0000 after the text): the chars the
-  // marker scan stops at. A byte, not a bit: the test of every char is one
-  // compare with memory.
-  std::vector<uint8_t> stops = std::vector<uint8_t>(0x10000, 0);
+  // The first chars of the markers and the text breaks ('\n' between blocks,
+  // U+0000 after the text): the chars the marker scan stops at.
+  BmpBytes stops;
 };
 
 const ZeroWords& zero_words() {
@@ -28,9 +26,10 @@ const ZeroWords& zero_words() {
     auto non = data_sections("non_indicators.txt");
     for (const auto& m : non["zero_markers"]) {
       out.markers.add(m);
-      if (!m.empty() && m[0] < 0x10000) out.stops[m[0]] = 1;
+      if (!m.empty()) out.stops.add(m[0]);
     }
-    out.stops[U'\n'] = out.stops[0] = 1;
+    out.stops.add(U'\n');
+    out.stops.add(0);
     for (const auto& n : non["zero_nouns"]) out.nouns.add(n);
     return out;
   }();
@@ -48,7 +47,7 @@ bool names_work(const ZeroWords& words, const std::u32string& s, size_t b, size_
 // outside the BMP (the index tells). The text break after a block ends the
 // search there; a loop that stores nothing.
 size_t next_candidate(const ZeroWords& words, const char32_t* chars, size_t i) {
-  const uint8_t* stops = words.stops.data();
+  const uint8_t* stops = words.stops.bytes();
   for (;; ++i) {
     const size_t c = chars[i];
     if (c >= 0x10000 || stops[c]) return i;
