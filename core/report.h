@@ -1,6 +1,6 @@
 // The one public header: analyze a report's bytes into a Result, or straight
-// into the JSON of ../shared/spec/output.md (or its tape, for the wasm API). Never throws on any input; bad
-// input yields diagnostics in the result.
+// into the JSON of ../shared/spec/output.md (or its tape, for the wasm API).
+// Never throws on any input; bad input yields diagnostics in the result.
 #pragma once
 #include <cstddef>
 #include <string>

@@ -43,42 +43,32 @@ std::string to_utf8(std::u32string_view s) {
 
 size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
   char16_t* const begin = out;
-  const auto* in = reinterpret_cast<const unsigned char*>(utf8.data());
-  const auto* const end = in + utf8.size();
-  while (in < end) {
-    if (end - in >= 8) {
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(utf8.data());
+  for (size_t i = 0; i < utf8.size();) {
+    if (utf8.size() - i >= 8) {
       uint64_t eight;
-      std::memcpy(&eight, in, 8);
+      std::memcpy(&eight, bytes + i, 8);
       eight = little_endian(eight);
       if ((eight & 0x8080808080808080ULL) == 0) {   // eight ASCII bytes at once
         for (int k = 0; k < 8; ++k) out[k] = static_cast<char16_t>(eight >> (8 * k) & 0xFF);
         out += 8;
-        in += 8;
+        i += 8;
         continue;
       }
       if (two_three_byte_tags(eight)) {   // two 3-byte chars, most of Chinese text
         out[0] = static_cast<char16_t>(three_byte_char(eight));
         out[1] = static_cast<char16_t>(three_byte_char(eight >> 24));
         out += 2;
-        in += 6;
+        i += 6;
         continue;
       }
     }
-    unsigned c = *in;
-    if (c < 0x80) {
+    const char32_t c = next_utf8(utf8, i);
+    if (c < 0x10000) {
       *out++ = static_cast<char16_t>(c);
-      in += 1;
-    } else if (c < 0xE0) {
-      *out++ = static_cast<char16_t>((c & 0x1F) << 6 | (in[1] & 0x3F));
-      in += 2;
-    } else if (c < 0xF0) {
-      *out++ = static_cast<char16_t>((c & 0x0F) << 12 | (in[1] & 0x3F) << 6 | (in[2] & 0x3F));
-      in += 3;
-    } else {
-      unsigned cp = (c & 0x07) << 18 | (in[1] & 0x3F) << 12 | (in[2] & 0x3F) << 6 | (in[3] & 0x3F);
-      *out++ = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
-      *out++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
-      in += 4;
+    } else {   // a surrogate pair
+      *out++ = static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10));
+      *out++ = static_cast<char16_t>(0xDC00 + (c & 0x3FF));
     }
   }
   return static_cast<size_t>(out - begin);
