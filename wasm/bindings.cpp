@@ -8,9 +8,9 @@
 // the result string straight from a view of the output buffer, which holds the
 // JSON as UTF-16 — or, for analyze(), builds the result's objects from the
 // tape (core/tape.h) in views of the module's memory; then releases large
-// buffers. Otherwise only the small options
-// JSON and version string cross (as std::string), and the module keeps what it
-// owns, so JavaScript has nothing to free.
+// buffers. Otherwise only the small options JSON and version string cross (as
+// std::string), and the module keeps what it owns, so JavaScript has nothing
+// to free.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -94,8 +94,9 @@ emscripten::val analyze_input(std::size_t bytes, const std::string& options_json
 }
 
 // Analyzes the first `bytes` of the input buffer; the result as a tape
-// (core/tape.h), {ops, keys, numbers, text}: typed-array views of the module's
-// memory (valid until the next call), text as the bytes of its UTF-16.
+// (core/tape.h), {ops, keys, numbers, text, keyText}: typed-array views of the
+// module's memory (valid until the next call), the texts as the bytes of their
+// UTF-16.
 emscripten::val analyze_tape(std::size_t bytes, const std::string& options_json) {
   reportlens::analyze_to_tape(input(bytes), options_json, g_tape);
   emscripten::val out = emscripten::val::object();
