@@ -63,7 +63,6 @@ class Writer {
   void key(const char (&k)[N]) { key_chars(k, N - 1); }
   void key(std::string_view k) { key_chars(k.data(), k.size()); }
   void value(const std::string& s) { separator(); string(s); }
-  void value(const char* s) { separator(); string(s); }
   void value(int64_t v) { separator(); integer(v); }
   void value(uint32_t v) { value(static_cast<int64_t>(v)); }
   void value(int v) { value(static_cast<int64_t>(v)); }
@@ -80,6 +79,7 @@ class Writer {
     }
     out_.put(buf);
   }
+  void term(std::string_view s) { separator(); string(s); }
   void null() { separator(); out_.put("null"); }
   void span(const Span& s) {
     separator();

@@ -3,13 +3,16 @@
 // from which the WebAssembly API builds the same objects without JSON text
 // (tape.cpp). A sink W has begin_object() end_object() begin_array()
 // end_array(), key(const char (&)[N]) and key(std::string_view), value() of
-// std::string, const char*, int, uint32_t, int64_t and double, null() and
-// span(Span).
+// std::string, int, uint32_t, int64_t and double, null(),
+// span(Span), and term(std::string_view): a string value from a closed
+// vocabulary (a unit, a kind, a category id, a marker, a severity …), which
+// results repeat, so that a sink may keep each once.
 #pragma once
 #include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parts.h"
@@ -34,11 +37,14 @@ namespace walk {
 template <class W, size_t N>
 void field(W& w, const char (&k)[N], const std::string& v) { w.key(k); w.value(v); }
 template <class W, size_t N>
-void field(W& w, const char (&k)[N], const char* v) { w.key(k); w.value(v); }
-template <class W, size_t N>
 void field_or_null(W& w, const char (&k)[N], const std::optional<std::string>& v) { w.key(k); v ? w.value(*v) : w.null(); }
 template <class W, size_t N>
 void field_or_null(W& w, const char (&k)[N], const std::string& v) { w.key(k); v.empty() ? w.null() : w.value(v); }
+// key + term
+template <class W, size_t N>
+void term_field(W& w, const char (&k)[N], std::string_view v) { w.key(k); w.term(v); }
+template <class W, size_t N>
+void term_field_or_null(W& w, const char (&k)[N], std::string_view v) { w.key(k); v.empty() ? w.null() : w.term(v); }
 
 inline const char* severity(Severity s) {
   switch (s) {
@@ -82,18 +88,18 @@ void write_section(W& w, const Result& r, const SectionTree& tree, size_t i) {
   const Section& s = r.sections[i];
   w.begin_object();
   w.key("level"); w.value(s.level);
-  field(w, "marker", s.marker);
+  term_field(w, "marker", s.marker);
   field(w, "title", s.title);
-  w.key("part"); s.part ? w.value(part_id(*s.part)) : w.null();
+  w.key("part"); s.part ? w.term(part_id(*s.part)) : w.null();
   w.key("span"); w.span(s.span);
   w.key("title_span"); w.span(s.title_span);
   w.key("marker_span"); w.span(s.marker_span);
-  if (s.part) field(w, "part_reason", s.part_reason);
+  if (s.part) term_field(w, "part_reason", s.part_reason);
   w.key("points");
   w.begin_array();
   for (const Point& p : s.points) {
     w.begin_object();
-    field(w, "marker", p.marker);
+    term_field(w, "marker", p.marker);
     field(w, "title", p.title);
     w.key("span"); w.span(p.span);
     w.end_object();
@@ -112,8 +118,8 @@ void write_section(W& w, const Result& r, const SectionTree& tree, size_t i) {
 template <class W>
 void write_result(W& w, const Result& r) {
   w.begin_object();
-  walk::field(w, "schema", "reportlens/1");
-  walk::field(w, "version", version());
+  walk::term_field(w, "schema", "reportlens/1");
+  walk::term_field(w, "version", version());
   const Meta& m = r.meta;
   w.key("meta");
   w.begin_object();
@@ -143,17 +149,17 @@ void write_result(W& w, const Result& r) {
     walk::field(w, "text", x.text);
     w.key("span"); w.span(x.span);
     w.key("value"); w.value(x.value);
-    walk::field(w, "unit", x.unit);
-    walk::field_or_null(w, "approx", x.approx);
-    walk::field_or_null(w, "bound", x.bound);
-    walk::field(w, "kind", x.kind);
+    walk::term_field(w, "unit", x.unit);
+    walk::term_field_or_null(w, "approx", x.approx);
+    walk::term_field_or_null(w, "bound", x.bound);
+    walk::term_field(w, "kind", x.kind);
     walk::field(w, "label", x.label);
-    walk::field_or_null(w, "category", x.category);
+    walk::term_field_or_null(w, "category", x.category);
     w.key("section");
     w.begin_array();
     for (int p : x.section_path) w.value(p);
     w.end_array();
-    if (!x.role.empty()) walk::field(w, "role", x.role);
+    if (!x.role.empty()) walk::term_field(w, "role", x.role);
     w.end_object();
   }
   w.end_array();
@@ -171,15 +177,15 @@ void write_result(W& w, const Result& r) {
 
   w.key("missing_parts");
   w.begin_array();
-  for (Part p : r.missing_parts) w.value(part_id(p));
+  for (Part p : r.missing_parts) w.term(part_id(p));
   w.end_array();
 
   w.key("findings");
   w.begin_array();
   for (const Finding& f : r.findings) {
     w.begin_object();
-    walk::field(w, "id", f.id);
-    walk::field(w, "severity", walk::severity(f.severity));
+    walk::term_field(w, "id", f.id);
+    walk::term_field(w, "severity", walk::severity(f.severity));
     walk::field(w, "message", f.message);
     w.key("spans");
     w.begin_array();
@@ -210,8 +216,8 @@ void write_result(W& w, const Result& r) {
   w.begin_array();
   for (const Diagnostic& d : r.diagnostics) {
     w.begin_object();
-    walk::field(w, "code", d.code);
-    walk::field(w, "severity", walk::severity(d.severity));
+    walk::term_field(w, "code", d.code);
+    walk::term_field(w, "severity", walk::severity(d.severity));
     walk::field(w, "message", d.message);
     w.key("span"); d.span ? w.span(*d.span) : w.null();
     w.end_object();

@@ -33,11 +33,10 @@ class TapeWriter {
   void end_array() { put(kTapeEnd); }
 
   template <size_t N>
-  void key(const char (&k)[N]) { put(t_.keys.literal(k)); }
-  void key(std::string_view k) { put(t_.keys.index(k)); }
+  void key(const char (&k)[N]) { put(t_.names.literal(k)); }
+  void key(std::string_view k) { put(t_.names.index(k)); }
 
   void value(const std::string& s) { string(s); }
-  void value(const char* s) { string(s); }
   void value(int v) { value(static_cast<int64_t>(v)); }
   void value(uint32_t v) { value(static_cast<int64_t>(v)); }
   void value(int64_t v) {
@@ -54,6 +53,11 @@ class TapeWriter {
     if (form == NumberForm::null) return null();
     if (form == NumberForm::integer) return value(static_cast<int64_t>(v));
     number(v);
+  }
+  void term(std::string_view s) {
+    uint32_t index = t_.names.term(s);
+    if (index == TapeNames::kNone) return string(s);
+    put(kTapeTerm, index);
   }
   void null() { put(kTapeNull); }
   void span(const Span& s) { put(kTapeSpan, s.begin, s.end); }
@@ -77,9 +81,18 @@ class TapeWriter {
 
 }  // namespace
 
-uint32_t TapeKeys::index(std::string_view k) {
+uint32_t TapeNames::index(std::string_view k) {
+  auto it = by_text_.find(k);
+  return it != by_text_.end() ? it->second : add(k);
+}
+
+uint32_t TapeNames::find_or_add_term(std::string_view k) {
   auto it = by_text_.find(k);
   if (it != by_text_.end()) return it->second;
+  return spans_.size() / 2 < kMaxTerms ? add(k) : kNone;
+}
+
+uint32_t TapeNames::add(std::string_view k) {
   auto [at, n] = append_utf16(text_, k);
   uint32_t index = static_cast<uint32_t>(spans_.size() / 2);
   spans_.push_back(at);

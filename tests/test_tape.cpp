@@ -45,8 +45,7 @@ class Reader {
         Json o = Json::object();
         while (t_.ops.at(p_) != reportlens::kTapeEnd) {
           uint32_t k = t_.ops[p_++];
-          std::string name = utf8(t_.keys.text(), t_.keys.spans().at(2 * k), t_.keys.spans().at(2 * k + 1));
-          o[name] = value();
+          o[name(k)] = value();
         }
         ++p_;
         return o;
@@ -61,6 +60,7 @@ class Reader {
         uint32_t at = t_.ops.at(p_++), n = t_.ops.at(p_++);
         return utf8(t_.text, at, n);
       }
+      case reportlens::kTapeTerm: return name(t_.ops.at(p_++));
       case reportlens::kTapeInt: return static_cast<int32_t>(t_.ops.at(p_++));
       case reportlens::kTapeNumber: return t_.numbers.at(t_.ops.at(p_++));
       case reportlens::kTapeNull: return nullptr;
@@ -77,6 +77,9 @@ class Reader {
  private:
   const reportlens::Tape& t_;
   size_t p_ = 0;
+  std::string name(uint32_t k) const {
+    return utf8(t_.names.text(), t_.names.spans().at(2 * k), t_.names.spans().at(2 * k + 1));
+  }
 };
 
 // Equal as JavaScript sees both: numbers by value, whatever their C++ type;
@@ -155,20 +158,37 @@ TEST_CASE("tape: values the JSON text writes in its own way") {
   check_same(r);
 }
 
-TEST_CASE("tape: a key keeps its index in later results written into the same tape, which add keys after the earlier ones") {
+TEST_CASE("tape: a name keeps its index in later results written into the same tape, which add names after the earlier ones") {
   reportlens::Tape tape;
   reportlens::to_tape(reportlens::analyze("一、主要举措和成效\n办理案件20件。"), tape);
-  const std::vector<uint32_t> first_spans = tape.keys.spans();
-  const std::u16string first_text = tape.keys.text();
+  const std::vector<uint32_t> first_spans = tape.names.spans();
+  const std::u16string first_text = tape.names.text();
   reportlens::Result r = reportlens::analyze("一、主要举措和成效\n办理案件20件。");
   reportlens::Finding f;
-  f.id = "test";
+  f.id = "an_id_no_earlier_result_named";   // a term
   f.data.push_back({"a_key_no_earlier_result_named", 1.0, std::nullopt});
   r.findings.push_back(f);
   reportlens::to_tape(r, tape);
-  const auto& spans = tape.keys.spans();
-  REQUIRE(spans.size() == first_spans.size() + 2);
+  const auto& spans = tape.names.spans();
+  REQUIRE(spans.size() == first_spans.size() + 4);
   CHECK(std::equal(first_spans.begin(), first_spans.end(), spans.begin()));
-  CHECK(tape.keys.text().compare(0, first_text.size(), first_text) == 0);
-  CHECK(utf8(tape.keys.text(), spans[spans.size() - 2], spans.back()) == "a_key_no_earlier_result_named");
+  CHECK(tape.names.text().compare(0, first_text.size(), first_text) == 0);
+  CHECK(utf8(tape.names.text(), spans[spans.size() - 4], spans[spans.size() - 3]) == "an_id_no_earlier_result_named");
+  CHECK(utf8(tape.names.text(), spans[spans.size() - 2], spans.back()) == "a_key_no_earlier_result_named");
+}
+
+TEST_CASE("tape: terms stop being kept as names past a bound, and are written as strings from then on") {
+  reportlens::Tape tape;
+  reportlens::Result r = reportlens::analyze("一、主要举措和成效\n办理案件20件。");
+  REQUIRE(!r.sections.empty());
+  for (int i = 0; i < 6000; ++i) r.sections[0].points.push_back({"第" + std::to_string(i) + "项", "标题", {0, 1}});
+  reportlens::to_tape(r, tape);
+  Reader reader(tape);
+  CHECK(same(reader.value(), Json::parse(reportlens::to_json(r, false))));
+  const size_t names = tape.names.spans().size() / 2;
+  CHECK(names > 1000);    // the first markers became names,
+  CHECK(names < 4200);    // not all 6000 (keys named after the bound are still added)
+  reportlens::to_tape(r, tape);   // and a result written after the bound reads back the same
+  Reader again(tape);
+  CHECK(same(again.value(), Json::parse(reportlens::to_json(r, false))));
 }

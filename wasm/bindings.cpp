@@ -61,7 +61,7 @@ class Scratch {
 Scratch<unsigned char> g_input;
 Scratch<char16_t> g_output;
 // The last analyze_tape() result; its storage is reused unless large, and its
-// keys keep their indexes for the instance's life (the API decodes each once).
+// names keep their indexes for the instance's life (the API decodes each once).
 reportlens::Tape g_tape;
 
 emscripten::val bytes_view(const void* data, std::size_t bytes) {
@@ -94,17 +94,17 @@ emscripten::val analyze_input(std::size_t bytes, const std::string& options_json
 }
 
 // Analyzes the first `bytes` of the input buffer; the result as a tape
-// (core/tape.h), {ops, keys, numbers, text, keyText}: typed-array views of the
+// (core/tape.h), {ops, names, numbers, text, nameText}: typed-array views of the
 // module's memory (valid until the next call), the texts as the bytes of their
 // UTF-16.
 emscripten::val analyze_tape(std::size_t bytes, const std::string& options_json) {
   reportlens::analyze_to_tape(input(bytes), options_json, g_tape);
   emscripten::val out = emscripten::val::object();
   out.set("ops", emscripten::val(emscripten::typed_memory_view(g_tape.ops.size(), g_tape.ops.data())));
-  out.set("keys", emscripten::val(emscripten::typed_memory_view(g_tape.keys.spans().size(), g_tape.keys.spans().data())));
+  out.set("names", emscripten::val(emscripten::typed_memory_view(g_tape.names.spans().size(), g_tape.names.spans().data())));
   out.set("numbers", emscripten::val(emscripten::typed_memory_view(g_tape.numbers.size(), g_tape.numbers.data())));
   out.set("text", bytes_view(g_tape.text.data(), g_tape.text.size() * sizeof(char16_t)));
-  out.set("keyText", bytes_view(g_tape.keys.text().data(), g_tape.keys.text().size() * sizeof(char16_t)));
+  out.set("nameText", bytes_view(g_tape.names.text().data(), g_tape.names.text().size() * sizeof(char16_t)));
   return out;
 }
 
@@ -117,7 +117,7 @@ emscripten::val compare_input(std::size_t bytes) {
 void release_buffers() {
   g_input.release_if_large();
   g_output.release_if_large();
-  // the tape's values, when large; never its keys, whose decoded names the API keeps for this instance
+  // the tape's values, when large; never its names, which the API keeps decoded for this instance
   if (g_tape.ops.capacity() * sizeof(uint32_t) + g_tape.numbers.capacity() * sizeof(double) +
           g_tape.text.capacity() * sizeof(char16_t) > kKeepBytes) {
     g_tape.ops = decltype(g_tape.ops)();   // (not `= {}`, which would keep the capacity)
