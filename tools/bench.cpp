@@ -6,8 +6,15 @@
 // timed over as much text as scale T holds (the largest scale unless
 // --scale-text gives it; at least N runs), so that every scale's time per MB
 // is an average over the same amount of work. Prints a table; asserts nothing.
+// Built natively (build/reportlens_bench) and, for the same figures of the
+// WebAssembly core, for Node (build-wasm/wasm/reportlens_bench.cjs, see
+// wasm/CMakeLists.txt), where the peak memory is the module's linear memory.
 // usage: reportlens_bench [--scale 1,10,100,1000] [--scale-runs N] [--scale-text T] [--repeat N] FILE...
+#ifdef __EMSCRIPTEN__
+#include <emscripten/heap.h>
+#else
 #include <sys/resource.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -81,11 +88,19 @@ double median(std::vector<double> v) {
   return v.empty() ? 0 : v[v.size() / 2];
 }
 
-long peak_rss_kb() {
+#ifdef __EMSCRIPTEN__
+constexpr const char* kBuild = "WebAssembly";
+constexpr const char* kPeakMemory = "peak mem MB";
+long peak_memory_kb() { return static_cast<long>(emscripten_get_heap_size() / 1024); }   // it only grows
+#else
+constexpr const char* kBuild = "native";
+constexpr const char* kPeakMemory = "peak RSS MB";
+long peak_memory_kb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss;
 }
+#endif
 
 }  // namespace
 
@@ -124,7 +139,7 @@ int main(int argc, char** argv) {
     bytes += texts.back().size();
   }
   for (const auto& t : texts) run_stages(t);   // warm-up (data tables load once)
-  std::printf("native, %zu reports, %zu bytes, median of %d runs\n\n", texts.size(), bytes, repeat);
+  std::printf("%s, %zu reports, %zu bytes, median of %d runs\n\n", kBuild, texts.size(), bytes, repeat);
   std::printf("%-32s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s\n", "report", "decode", "normal.", "segment", "heading",
               "meta", "indic.", "checks", "json", "stages ms", "e2e ms", "MB/s");
   std::vector<double> all;
@@ -153,7 +168,7 @@ int main(int argc, char** argv) {
   std::printf("\ncorpus end to end: %.3f ms for %zu bytes = %.1f MB/s\n\n", sum, bytes, bytes / 1e6 / (sum / 1000));
   std::string corpus;
   for (const auto& t : texts) corpus += t + "\n";
-  std::printf("%-8s %12s %12s %10s %14s\n", "scale", "bytes", "ms", "MB/s", "peak RSS MB");
+  std::printf("%-8s %12s %12s %10s %14s\n", "scale", "bytes", "ms", "MB/s", kPeakMemory);
   for (int s : scales) {
     std::string big;
     big.reserve(corpus.size() * s);
@@ -166,7 +181,7 @@ int main(int argc, char** argv) {
     auto t = Clock::now();
     for (int run = 0; run < runs; ++run) analyze_to_json(big, options);
     double ms = ms_since(t) / runs;
-    std::printf("%-8d %12zu %12.1f %10.1f %14.1f%s\n", s, big.size(), ms, big.size() / 1e6 / (ms / 1000), peak_rss_kb() / 1024.0,
+    std::printf("%-8d %12zu %12.1f %10.1f %14.1f%s\n", s, big.size(), ms, big.size() / 1e6 / (ms / 1000), peak_memory_kb() / 1024.0,
                 options.empty() ? "" : "   (input limit raised for this run)");
   }
   return 0;

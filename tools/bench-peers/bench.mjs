@@ -1,5 +1,6 @@
 // The body of tools/bench: runs build/reportlens_bench (native, per stage, and
-// the scaled input per scale in its own process), times ReportLens' WebAssembly
+// the scaled input per scale in its own process) and its WebAssembly build in
+// Node (per stage, in turns with the native one), times ReportLens' WebAssembly
 // module and the peers (Recognizers-Text zh-cn number, percentage, currency and
 // dimension models sentence by sentence; jieba-wasm `tag` numeral + classifier)
 // on the same texts in this Node process, scores every tool's quantities
@@ -23,7 +24,9 @@ const shared = resolve(args.shared);
 
 const kScales = [1, 10, 100, 300, 1000];  // 1000× is past the 32 MiB input limit: the limit is raised for that run
 const kMaxInputBytes = 32 << 20;          // Options::max_input_bytes (core/report.h)
-const kNativeRepeat = 200;              // reportlens_bench runs per report
+// The per-stage benches, native and WebAssembly, take turns: kStageRounds runs
+// of each, kStageRepeat analyses a report in each run; a cell is the median of its rounds.
+const kStageRounds = 5, kStageRepeat = 40;
 // Every tool is timed alike: warm-up passes over the corpus until a time budget
 // is spent (V8 tiers wasm and JS up only once code is hot), then rounds in
 // which each tool in turn runs each report `inner` times back to back.
@@ -175,7 +178,7 @@ const overlaps = (a, b) => a[0] < b[1] && b[0] < a[1];
 function nativeTool() {
   return {
     key: "native", name: "ReportLens native", timedOnly: true,
-    turn: (docs) => nativeStages(docs, kInner.native).rows.map((r) => r[9]),
+    turn: (docs) => stageBench("native", docs, kInner.native).rows.map((r) => r[9]),
   };
 }
 
@@ -237,15 +240,29 @@ const spread = (list, n) => list.length <= n ? list : Array.from({ length: n }, 
 // --- native ---
 
 const benchBin = join(root, "build/reportlens_bench");
+const benchWasm = join(root, "build-wasm/wasm/reportlens_bench.cjs");   // the same bench, the core as WebAssembly, in Node
 
-// reportlens_bench's per-report table: `repeat` runs of each stage and of analyze_to_json a report.
-function nativeStages(docs, repeat = kNativeRepeat) {
-  const out = execFileSync(benchBin, ["--repeat", String(repeat), "--scale", "1", ...docs.map((d) => d.path)], { encoding: "utf8" });
+// reportlens_bench's per-report table, native or in Node: `repeat` runs of
+// each stage and of analyze_to_json a report.
+function stageBench(build, docs, repeat) {
+  const args = ["--repeat", String(repeat), "--scale", "1", ...docs.map((d) => d.path)];
+  const out = build === "native" ? execFileSync(benchBin, args, { encoding: "utf8" })
+                                 : execFileSync(process.execPath, [benchWasm, ...args], { encoding: "utf8" });
   const lines = out.split("\n");
   const head = lines.findIndex((l) => l.startsWith("report "));
   const stages = lines[head].trim().split(/\s+/).slice(1, 9);
   const rows = lines.slice(head + 1, head + 1 + docs.length).map((l) => l.trim().split(/\s+/).slice(-11).map(Number));
   return { stages, rows };  // rows: per stage ms ×8, their sum, end-to-end ms, MB/s
+}
+
+// Both builds per stage, in turns (kStageRounds each), so that drift in the
+// machine's speed reaches both; each cell the median of its rounds.
+function stagesInTurns(docs) {
+  const runs = { native: [], wasm: [] };
+  for (let r = 0; r < kStageRounds; ++r) for (const build of ["native", "wasm"]) runs[build].push(stageBench(build, docs, kStageRepeat));
+  const merged = (list) => ({ stages: list[0].stages,
+                              rows: list[0].rows.map((row, i) => row.map((_, c) => median(list.map((run) => run.rows[i][c])))) });
+  return { native: merged(runs.native), wasm: merged(runs.wasm) };
 }
 
 function nativeScale(docs, scale) {
@@ -290,8 +307,8 @@ const docs = corpusDocs();
 const corpusBytes = sum(docs.map((d) => d.bytes));
 const loadBefore = loadavg()[0];
 
-log("native per stage");
-const native = nativeStages(docs);
+log("per stage, native and WebAssembly in turns");
+const { native, wasm: wasmStages } = stagesInTurns(docs);
 log("native scaled input", kScales.join(", "));
 const nScale = kScales.map((s) => ({ scale: s, ...nativeScale(docs, s) }));
 log("wasm scaled input");
@@ -309,12 +326,17 @@ const loadAfter = loadavg()[0];
 
 const nativeTotalMs = sum(times.native);   // end to end, timed in the rounds beside the wasm module
 const nativeStagesMs = sum(native.rows.map((r) => r[8]));
-const nativeAloneMs = sum(native.rows.map((r) => r[9]));  // the separate 200-run bench, for the stage table
+const nativeAloneMs = sum(native.rows.map((r) => r[9]));  // the per-stage bench's end to end, for the stage table
+const wasmStagesMs = sum(wasmStages.rows.map((r) => r[8]));
+const wasmAloneMs = sum(wasmStages.rows.map((r) => r[9]));
 const nativeMBps = mbps(corpusBytes, nativeTotalMs);
 const tput = Object.fromEntries(tools.map((t) => [t.key, mbps(corpusBytes, sum(times[t.key]))]));
 const inNode = tools.filter((t) => t.key !== "native");
 const ratio = (key) => tput.reportlens / tput[key];
 const stageTotals = native.stages.map((_, i) => sum(native.rows.map((r) => r[i])));
+const wasmStageTotals = native.stages.map((_, i) => sum(wasmStages.rows.map((r) => r[i])));
+const stageRatios = native.stages.map((s, i) => ({ stage: s, ratio: wasmStageTotals[i] / stageTotals[i] }))
+  .sort((a, b) => a.ratio - b.ratio);
 
 // Linearity: time per MB relative to 10×, and memory per MB (the peak above
 // the 1× run's) relative to 100× (below that the heap left by warm-up hides
@@ -382,8 +404,12 @@ load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the 
 
 Where the native time goes (share of the summed per-stage medians below): ${stageShare.join(", ")}. In Node, \`analyzeJson\` (the same
 analysis, returning the JSON text instead of objects) runs at ${fmt(tput.reportlensJson)} MB/s, so building the
-result's objects from its tape takes ${fmt(100 * (1 - sum(times.reportlensJson) / sum(times.reportlens)), 0)}% of \`analyze\`; the rest is the
-WebAssembly code itself at ${fmt(tput.reportlensJson / nativeMBps, 2)} × the native speed.
+result's objects from its tape takes ${fmt(100 * (1 - sum(times.reportlensJson) / sum(times.reportlens)), 0)}% of \`analyze\`. The core itself, the
+same bench built as WebAssembly and run in Node in turns with the native one ([per stage](#per-stage-native-and-webassembly)),
+runs end to end at ${fmt(nativeAloneMs / wasmAloneMs, 2)} × the native speed; every stage is slower by about as much
+(${stageRatios[0].stage} ${fmt(stageRatios[0].ratio, 1)} × the native time to ${stageRatios[stageRatios.length - 1].stage} ${fmt(stageRatios[stageRatios.length - 1].ratio, 1)} ×), so no one
+stage explains it: it is V8's code for the whole core against the native compiler's. \`analyzeJson\` adds to
+the core the crossing into and out of the module (the input's UTF-8 encoding, the JSON's UTF-16 copy and the string made of it).
 
 Instructions, which are steady where times are not (\`tools/profile\`, run by this command,
 [docs/profile.md](profile.md)): ${fmt(profile.total.millions, 2)} million for one analysis of the corpus,
@@ -422,17 +448,23 @@ ${table(["report", "kB", "native", "wasm", "Recognizers", "jieba"], docs.map((d,
   d.name, fmt(d.bytes / 1e3), fmt(times.native[i], 3), fmt(times.reportlens[i], 3), fmt(times.recognizers[i], 1), fmt(times.jieba[i], 2),
 ]))}
 
-## Native per stage
+## Per stage, native and WebAssembly
 
-\`build/reportlens_bench\`, median ms per report, summed over the corpus:
+\`build/reportlens_bench\` and the same bench built as WebAssembly
+(\`build-wasm/wasm/reportlens_bench.cjs\`, the module's core and compiler settings, run in Node),
+${kStageRounds} runs of each in turns, ${kStageRepeat} analyses a report in each run; median ms per report (the
+median of its runs), summed over the corpus:
 
 ${table(["stage", ...native.stages, "total"], [
-  ["ms", ...stageTotals.map((x) => fmt(x, 3)), fmt(nativeStagesMs, 3)],
-  ["share", ...stageTotals.map((x) => `${fmt(100 * x / nativeStagesMs, 0)}%`), "100%"],
+  ["native ms", ...stageTotals.map((x) => fmt(x, 3)), fmt(nativeStagesMs, 3)],
+  ["native share", ...stageTotals.map((x) => `${fmt(100 * x / nativeStagesMs, 0)}%`), "100%"],
+  ["wasm ms", ...wasmStageTotals.map((x) => fmt(x, 3)), fmt(wasmStagesMs, 3)],
+  ["wasm share", ...wasmStageTotals.map((x) => `${fmt(100 * x / wasmStagesMs, 0)}%`), "100%"],
+  ["wasm ÷ native", ...wasmStageTotals.map((x, i) => `${fmt(x / stageTotals[i], 2)} ×`), `${fmt(wasmStagesMs / nativeStagesMs, 2)} ×`],
 ])}
 
-The stages add up to ${fmt(nativeStagesMs, 3)} ms; \`analyze_to_json\` end to end in the same
-run (the result's teardown included) took ${fmt(nativeAloneMs, 3)} ms.
+The stages add up to ${fmt(nativeStagesMs, 3)} ms natively and ${fmt(wasmStagesMs, 3)} ms as WebAssembly; \`analyze_to_json\`
+end to end in the same runs (the result's teardown included) took ${fmt(nativeAloneMs, 3)} and ${fmt(wasmAloneMs, 3)} ms.
 
 ## Scaled input
 
