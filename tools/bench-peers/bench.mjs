@@ -265,9 +265,14 @@ function stagesInTurns(docs) {
   return { native: merged(runs.native), wasm: merged(runs.wasm) };
 }
 
-function nativeScale(docs, scale) {
-  const out = execFileSync(benchBin, ["--repeat", "1", "--scale", String(scale), "--scale-runs", String(kScaleRuns), "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)],
-                           { encoding: "utf8" });
+// One scale in reportlens_bench, native or (the core alone, no JavaScript
+// objects) as WebAssembly in Node; the wasm build first analyses the corpus 20
+// times a report, so that V8 has tiered its code up.
+function benchScale(build, docs, scale) {
+  const args = ["--repeat", build === "native" ? "1" : "20", "--scale", String(scale), "--scale-runs", String(kScaleRuns),
+                "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)];
+  const out = build === "native" ? execFileSync(benchBin, args, { encoding: "utf8" })
+                                 : execFileSync(process.execPath, [benchWasm, ...args], { encoding: "utf8" });
   const row = out.split("\n").find((l) => l.startsWith(`${scale} `));
   const f = row.trim().split(/\s+/);
   return { bytes: Number(f[1]), ms: Number(f[2]), peakRssMB: Number(f[4]) };
@@ -310,7 +315,9 @@ const loadBefore = loadavg()[0];
 log("per stage, native and WebAssembly in turns");
 const { native, wasm: wasmStages } = stagesInTurns(docs);
 log("native scaled input", kScales.join(", "));
-const nScale = kScales.map((s) => ({ scale: s, ...nativeScale(docs, s) }));
+const nScale = kScales.map((s) => ({ scale: s, ...benchScale("native", docs, s) }));
+log("wasm core scaled input");
+const cScale = kScales.map((s) => ({ scale: s, ...benchScale("wasm", docs, s) }));
 log("wasm scaled input");
 const wScale = kScales.map((s) => ({ scale: s, ...wasmScale(s) }));
 
@@ -351,7 +358,7 @@ function linearity(rows) {
   return { rel, linear: rel.every((r) => r.t < 1.3 && r.m < 1.3), largest: ok[ok.length - 1],
            complete: ok.length === rows.length };
 }
-const nLin = linearity(nScale), wLin = linearity(wScale);
+const nLin = linearity(nScale), wLin = linearity(wScale), cLin = linearity(cScale);
 const wJsonLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.jsonMs })));
 
 // The instruction profile tools/profile wrote in this run (docs/profile.md):
@@ -372,9 +379,10 @@ const accCells = (t, set) => {
   return [`${s.found} / ${s.gold} (${fmt(100 * s.found / s.gold, 0)}%)`, `${s.extra} of ${s.predicted}`];
 };
 const scaleRows = kScales.map((s, i) => {
-  const n = nScale[i], w = wScale[i];
+  const n = nScale[i], c = cScale[i], w = wScale[i];
   const cell = (r) => (r.failed ? `failed: ${r.failed} | – | –` : `${fmt(r.ms)} | ${fmt(mbps(r.bytes, r.ms))} | ${fmt(r.peakRssMB)}`);
-  return [`${s}×`, fmt(n.bytes / 1e6, 2), cell(n), cell(w), w.failed ? "–" : fmt(mbps(w.bytes, w.jsonMs))];
+  return [`${s}×`, fmt(n.bytes / 1e6, 2), cell(n), `${fmt(mbps(c.bytes, c.ms))} | ${fmt(c.peakRssMB)}`, cell(w),
+          w.failed ? "–" : fmt(mbps(w.bytes, w.jsonMs))];
 });
 
 const md = `# Benchmarks
@@ -400,7 +408,7 @@ load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the 
 | wasm in Node ≥ ½ of native | \`analyzeJson\` ${fmt(tput.reportlensJson)} MB/s = ${fmt(tput.reportlensJson / nativeMBps, 2)} × native (both return the JSON text); \`analyze\`, which returns the objects, ${fmt(tput.reportlens / nativeMBps, 2)} × | ${met(tput.reportlensJson >= nativeMBps / 2)} |
 | ≥ 1000 × Recognizers-Text's throughput | ${fmt(ratio("recognizers"), 0)} × | ${met(ratio("recognizers") >= 1000)} |
 | ≥ 10 × jieba-wasm's throughput | ${fmt(ratio("jieba"), 1)} × | ${met(ratio("jieba") >= 10)} |
-| time and memory linear from 1× to 1000× | native ${nLin.linear ? "linear" : "not linear"} up to ${nLin.largest.scale}×, wasm ${wLin.linear ? "linear" : "not linear"} up to ${wLin.largest.scale}×${wLin.complete ? "" : " (larger runs failed, see below)"} | ${met(nLin.linear && wLin.linear && nLin.complete && wLin.complete)} |
+| time and memory linear from 1× to 1000× | native ${nLin.linear ? "linear" : "not linear"} up to ${nLin.largest.scale}×; the core as WebAssembly ${cLin.linear ? "linear" : "not linear"}; the module's \`analyze\` in Node ${wLin.linear ? "linear" : "not linear"} up to ${wLin.largest.scale}×${wLin.complete ? "" : " (larger runs failed, see below)"} | ${met(nLin.linear && cLin.linear && wLin.linear && nLin.complete && wLin.complete)} |
 
 Where the native time goes (share of the summed per-stage medians below): ${stageShare.join(", ")}. In Node, \`analyzeJson\` (the same
 analysis, returning the JSON text instead of objects) runs at ${fmt(tput.reportlensJson)} MB/s, so building the
@@ -468,21 +476,23 @@ end to end in the same runs (the result's teardown included) took ${fmt(nativeAl
 
 ## Scaled input
 
-The corpus concatenated N times, analysed end to end (native:
-\`analyze_to_json\`; wasm: \`rl.analyze\` in a fresh Node process, after
-20 analyses of the 1× corpus and one untimed run at this size). Peak RSS is the whole process's (a Node process starts near 50 MB).
+The corpus concatenated N times, analysed end to end: native, \`analyze_to_json\` in
+\`build/reportlens_bench\`; the wasm core, \`analyze_to_json\` in the bench's WebAssembly build in Node
+(no JavaScript objects; its memory is the module's linear memory, which only grows); and the module's
+\`rl.analyze\` (and \`rl.analyzeJson\`) in a fresh Node process, after
+20 analyses of the 1× corpus and one untimed run at this size. Peak RSS is the whole process's (a Node process starts near 50 MB).
 At 1000× (${fmt(nScale[4].bytes / 1e6)} MB) the input is over the default 32 MiB limit, which
 the page keeps; for that run the \`max_input_bytes\` option raises it.
 
-${table(["scale", "MB", "native ms", "MB/s", "peak RSS MB", "wasm ms", "MB/s", "peak RSS MB", "wasm analyzeJson MB/s"], scaleRows)}
+${table(["scale", "MB", "native ms", "MB/s", "peak RSS MB", "wasm core MB/s", "its memory MB", "analyze ms", "MB/s", "peak RSS MB", "analyzeJson MB/s"], scaleRows)}
 
 Each scale is analysed once untimed, then timed over as much text as the largest scale holds (at least ${kScaleRuns} runs); its time is the mean, collections of garbage included. Time per MB relative to 10× and memory per MB
 (the peak above the 1× run's) relative to 100× (1.0 = linear; counted linear when no larger scale costs
-more than 1.3× per MB — less is a heap that grew ahead of need, not a superlinear cost): ${[["native", nLin], ["wasm", wLin]].map(([n, l]) =>
+more than 1.3× per MB — less is a heap that grew ahead of need, not a superlinear cost): ${[["native", nLin], ["wasm core", cLin], ["wasm analyze", wLin]].map(([n, l]) =>
   `${n} ${l.rel.map((r) => `${r.scale}×: time/MB ${fmt(r.t, 2)}${r.scale > 100 ? `, memory/MB ${fmt(r.m, 2)}` : ""}`).join("; ")}`).join(" — ")}.
-The wasm module's \`analyzeJson\` (the same analysis, no result objects built in JavaScript), time/MB relative to 10×: ${
-  wJsonLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}; what \`analyze\` adds beyond that is the building and
-collecting of the result's JavaScript objects.
+The wasm module's \`analyzeJson\` (the same analysis, no result objects built in JavaScript, the JSON text as one string), time/MB relative to 10×: ${
+  wJsonLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}. Where the wasm core is linear and \`analyze\` is not, the
+difference is JavaScript's: building, holding and collecting the result's objects (at 1000×, some hundreds of MB of them in V8's heap).
 
 ## Module size
 
