@@ -19,6 +19,7 @@
 // only those added since, and a term costs it no new string.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -63,7 +64,7 @@ class TapeNames {
   // kMaxTerms names, so that no input grows the table without bound); else kNone.
   uint32_t term(std::string_view k) {
     TermSlot& slot = terms_[term_slot(k)];
-    if (slot.name && *slot.name == k) return slot.index;
+    if (slot.name && same(*slot.name, k)) return slot.index;
     uint32_t index = find_or_add_term(k);
     if (index != kNone) slot = {&names_[index], index};
     return index;
@@ -82,6 +83,19 @@ class TapeNames {
     if (!k.empty()) h = h * 0x9E3779B1u ^ static_cast<unsigned char>(k.front()) << 8 ^ static_cast<unsigned char>(k.back());
     if (k.size() > 2) h ^= static_cast<unsigned char>(k[k.size() - 2]) << 16 ^ static_cast<unsigned char>(k[1]) << 24;
     return (h * 0x9E3779B1u) >> 24;   // kTermSlots = 2^8
+  }
+  // a == b for short strings without a call (memcmp is one in WebAssembly)
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    size_t i = 0;
+    for (; i + 4 <= a.size(); i += 4) {
+      uint32_t x, y;
+      std::memcpy(&x, a.data() + i, 4);
+      std::memcpy(&y, b.data() + i, 4);
+      if (x != y) return false;
+    }
+    for (; i < a.size(); ++i) if (a[i] != b[i]) return false;
+    return true;
   }
   uint32_t find_or_add_term(std::string_view k);
   uint32_t add(std::string_view k);
