@@ -31,7 +31,7 @@ const kStageRounds = 5, kStageRepeat = 40;
 // is spent (V8 tiers wasm and JS up only once code is hot), then rounds in
 // which each tool in turn runs each report `inner` times back to back.
 const kWarmupMs = { reportlens: 2000, reportlensJson: 1000, jieba: 1000, recognizers: 0 };
-const kRounds = { native: 10, reportlens: 10, reportlensJson: 10, jieba: 5, recognizers: 3 };
+const kRounds = { native: 10, reportlens: 10, reportlensJson: 10, jieba: 5, recognizers: 5 };
 const kInner = { native: 20, reportlens: 10, reportlensJson: 10, jieba: 4, recognizers: 1 };
 
 const log = (...m) => console.error("bench:", ...m);
@@ -186,15 +186,19 @@ function nativeTool() {
 // rounds in which every tool in turn runs every report kInner times back to
 // back, so a burst of load on the machine hits all alike and each tool is
 // timed warm; a full GC before each tool's turn keeps one tool's garbage off
-// the next one's clock.
+// the next one's clock. A tool with fewer rounds than the most takes its turns
+// spread evenly over them (5 of 10: every second round), so that its rounds
+// and the others' span the same stretch of the machine's drift.
 function timeTools(tools, docs) {
   for (const tool of tools.filter((t) => t.run)) {
     const start = performance.now();
     do for (const d of docs) tool.run(d.text); while (performance.now() - start < kWarmupMs[tool.key]);
   }
   const runs = Object.fromEntries(tools.map((t) => [t.key, docs.map(() => [])]));
-  for (let r = 0; r < Math.max(...Object.values(kRounds)); ++r) {
-    for (const tool of tools.filter((t) => r < kRounds[t.key])) {
+  const rounds = Math.max(...Object.values(kRounds));
+  const takesTurn = (tool, r) => Math.floor((r + 1) * kRounds[tool.key] / rounds) > Math.floor(r * kRounds[tool.key] / rounds);
+  for (let r = 0; r < rounds; ++r) {
+    for (const tool of tools.filter((t) => takesTurn(t, r))) {
       globalThis.gc();
       if (tool.turn) {   // a tool outside this process times its own turn
         tool.turn(docs).forEach((ms, i) => runs[tool.key][i].push(ms));
@@ -436,8 +440,8 @@ JavaScript values per result: building the objects is the difference between \`a
 Median ms per report. Native: \`analyze_to_json\` in \`build/reportlens_bench\`, one run of the
 bench per round (the median of ${kInner.native} calls a report), taking its turn in the same ${kRounds.native} rounds as the
 tools in Node, so that drift in the machine's speed reaches both. Node: warm-up passes over the corpus for ${fmt(kWarmupMs.reportlens / 1000)} s (ReportLens),
-${fmt(kWarmupMs.jieba / 1000)} s (jieba-wasm) and one pass (Recognizers-Text); then ${kRounds.reportlens}, ${kRounds.jieba} and ${kRounds.recognizers}
-rounds in which the tools take turns, each running every report ${kInner.reportlens}, ${kInner.jieba} and ${kInner.recognizers}
+${fmt(kWarmupMs.jieba / 1000)} s (jieba-wasm) and one pass (Recognizers-Text); then ${kRounds.reportlens} rounds in which the tools take
+turns (jieba-wasm and Recognizers-Text in ${kRounds.jieba} and ${kRounds.recognizers} of them, spread evenly), each running every report ${kInner.reportlens}, ${kInner.jieba} and ${kInner.recognizers}
 times back to back, a full GC before each turn. ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
 the result's objects built from its tape). Recognizers-Text runs its zh-cn number,
 percentage, currency and dimension models, built once, on each sentence
