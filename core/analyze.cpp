@@ -79,6 +79,12 @@ std::string analyze_to_json(std::string_view input, std::string_view options_jso
   return to_json(r, o.pretty);
 }
 
+std::u16string analyze_to_json_utf16(std::string_view input, std::string_view options_json) {
+  Options o;
+  Result r = analyze_with(input, options_json, o);
+  return to_json_utf16(r, o.pretty);
+}
+
 void analyze_to_tape(std::string_view input, std::string_view options_json, Tape& out) {
   Options o;
   to_tape(analyze_with(input, options_json, o), out);

@@ -2,7 +2,9 @@
 // result_walk.h: the result is written once, in the contract's key order,
 // without building a DOM (the output is byte-identical to nlohmann's dump with
 // indent 2 / compact). Integers and short decimals are formatted directly; any
-// other double takes the shortest "%.*g" that reads back the same value.
+// other double takes the shortest "%.*g" that reads back the same value. The
+// writer's unit is char (UTF-8) or char16_t (UTF-16, for JavaScript): the
+// result's strings are UTF-8, and go to UTF-16 as they are written.
 #include "json.h"
 
 #include <charconv>
@@ -12,33 +14,53 @@
 #include <cstring>
 #include <algorithm>
 #include <string_view>
+#include <type_traits>
 
 #include "result_walk.h"
+#include "text.h"
 
 namespace reportlens {
 namespace {
 
-// The output text: a char buffer grown by doubling and written through a
-// pointer (std::string's append is an out-of-line call for every piece).
+// Copies the n ASCII chars at s to p, in the output's unit; returns the end.
+inline char* put_ascii(char* p, const char* s, size_t n) {
+  std::memcpy(p, s, n);
+  return p + n;
+}
+inline char16_t* put_ascii(char16_t* p, const char* s, size_t n) {
+  for (size_t i = 0; i < n; ++i) p[i] = static_cast<unsigned char>(s[i]);
+  return p + n;
+}
+
+// The output text: a buffer of Char grown by doubling and written through a
+// pointer (std::basic_string's append is an out-of-line call for every piece).
+template <class Char>
 class Buffer {
  public:
+  using String = std::basic_string<Char>;
   Buffer() { grow(1 << 14); }
-  void put(char c) { room(1); *p_++ = c; }
-  void put(std::string_view s) { room(s.size()); std::memcpy(p_, s.data(), s.size()); p_ += s.size(); }
-  void fill(char c, size_t n) { room(n); std::memset(p_, c, n); p_ += n; }
-  // Room for n bytes written through the pointer returned; done(end) moves past them.
-  char* claim(size_t n) { room(n); return p_; }
-  void done(char* end) { p_ = end; }
-  std::string take() {
+  void put(char c) { room(1); *p_++ = static_cast<Char>(c); }
+  void put(std::string_view ascii) { room(ascii.size()); p_ = put_ascii(p_, ascii.data(), ascii.size()); }
+  // UTF-8 text, as it is or as UTF-16 (never more units than bytes)
+  void put_text(std::string_view utf8) {
+    room(utf8.size());
+    if constexpr (std::is_same_v<Char, char>) p_ = put_ascii(p_, utf8.data(), utf8.size());
+    else p_ += utf8_to_utf16(utf8, p_);
+  }
+  void fill(char c, size_t n) { room(n); std::fill_n(p_, n, static_cast<Char>(c)); p_ += n; }
+  // Room for n units written through the pointer returned; done(end) moves past them.
+  Char* claim(size_t n) { room(n); return p_; }
+  void done(Char* end) { p_ = end; }
+  String take() {
     s_.resize(static_cast<size_t>(p_ - s_.data()));
     p_ = end_ = nullptr;
     return std::move(s_);
   }
 
  private:
-  std::string s_;
-  char* p_ = nullptr;
-  char* end_ = nullptr;
+  String s_;
+  Char* p_ = nullptr;
+  Char* end_ = nullptr;
   void room(size_t n) { if (static_cast<size_t>(end_ - p_) < n) grow(n); }
   void grow(size_t n) {
     size_t used = p_ ? static_cast<size_t>(p_ - s_.data()) : 0;
@@ -48,10 +70,11 @@ class Buffer {
   }
 };
 
+template <class Char>
 class Writer {
  public:
   explicit Writer(bool pretty) : pretty_(pretty) {}
-  std::string take() { return out_.take(); }
+  std::basic_string<Char> take() { return out_.take(); }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -84,13 +107,14 @@ class Writer {
   void span(const Span& s) {
     separator();
     if (!pretty_) {   // the common case, written in one piece
-      char* p = out_.claim(24);
+      char text[24];
+      char* p = text;
       *p++ = '[';
       p = std::to_chars(p, p + 10, s.begin).ptr;
       *p++ = ',';
       p = std::to_chars(p, p + 10, s.end).ptr;
       *p++ = ']';
-      out_.done(p);
+      out_.done(put_ascii(out_.claim(24), text, static_cast<size_t>(p - text)));
       return;
     }
     out_.put('[');
@@ -106,15 +130,16 @@ class Writer {
   }
 
  private:
-  Buffer out_;
+  Buffer<Char> out_;
   bool pretty_;
   int depth_ = 0;
   bool first_ = true;      // no element written yet in the current container
   bool after_key_ = false;
 
   void integer(int64_t v) {
-    char* p = out_.claim(24);
-    out_.done(std::to_chars(p, p + 24, v).ptr);
+    char text[24];
+    char* end = std::to_chars(text, text + sizeof text, v).ptr;
+    out_.done(put_ascii(out_.claim(24), text, static_cast<size_t>(end - text)));
   }
   // A non-integral v that is k / 10^d for an integer k and at most
   // kMaxDecimals decimals, written as the shortest round-trip loop would
@@ -135,14 +160,13 @@ class Writer {
       char* end = std::to_chars(digits, digits + sizeof digits, static_cast<int64_t>(scaled)).ptr;
       size_t n = static_cast<size_t>(end - digits);
       size_t whole = n > static_cast<size_t>(d) ? n - d : 0;   // digits before the point
-      char* p = out_.claim(n + kMaxDecimals + 3);
+      Char* p = out_.claim(n + kMaxDecimals + 3);
       if (v < 0) *p++ = '-';
       if (whole == 0) *p++ = '0';
-      else { std::memcpy(p, digits, whole); p += whole; }
+      else p = put_ascii(p, digits, whole);
       *p++ = '.';
       for (size_t z = n - whole; z < static_cast<size_t>(d); ++z) *p++ = '0';   // leading zeros of the fraction
-      std::memcpy(p, digits + whole, n - whole);
-      out_.done(p + (n - whole));
+      out_.done(put_ascii(p, digits + whole, n - whole));
       return true;
     }
     return false;
@@ -164,7 +188,7 @@ class Writer {
   // inlines (a call and a memcpy call were half of a key's cost).
   [[gnu::always_inline]] void key_chars(const char* k, size_t n) {
     if (pretty_) return pretty_key(k, n);
-    char* p = out_.claim(n + 4);
+    Char* p = out_.claim(n + 4);
     if (!first_) *p++ = ',';
     first_ = false;
     out_.done(quoted_key(p, k, n));
@@ -172,16 +196,15 @@ class Writer {
   }
   void pretty_key(const char* k, size_t n) {
     separator();
-    char* p = quoted_key(out_.claim(n + 4), k, n);
+    Char* p = quoted_key(out_.claim(n + 4), k, n);
     *p++ = ' ';
     out_.done(p);
     after_key_ = true;
   }
   // Writes "k": at p; returns the end.
-  static char* quoted_key(char* p, const char* k, size_t n) {
+  static Char* quoted_key(Char* p, const char* k, size_t n) {
     *p++ = '"';
-    std::memcpy(p, k, n);
-    p += n;
+    p = put_ascii(p, k, n);
     *p++ = '"';
     *p++ = ':';
     return p;
@@ -226,12 +249,16 @@ class Writer {
       }
     }
   }
+  void string(std::string_view s) {
+    if constexpr (std::is_same_v<Char, char16_t>) string_utf16(s);
+    else string_utf8(s);
+  }
   // Plain bytes are copied as they are checked, eight at a time while they
   // last (most strings have nothing to escape); a string of eight bytes or
   // more ends with its last eight, one of four to seven is its first four and
   // its last four. From the first byte that needs an escape on, the rest goes
   // through escaped_rest().
-  void string(std::string_view s) {
+  void string_utf8(std::string_view s) {
     char* p = out_.claim(s.size() + 2);
     *p++ = '"';
     size_t i = 0;
@@ -271,13 +298,28 @@ class Writer {
     *p++ = '"';
     out_.done(p);
   }
+  // The same into UTF-16: the bytes before the first that needs an escape (an
+  // ASCII byte, so never inside a char) converted in one piece, most strings whole.
+  void string_utf16(std::string_view s) {
+    size_t plain = 0;
+    for (; plain + 8 <= s.size(); plain += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + plain, 8);
+      if (needs_escape(w)) break;
+    }
+    while (plain < s.size() && !needs_escape(s[plain])) ++plain;
+    out_.put('"');
+    out_.put_text(s.substr(0, plain));
+    if (plain < s.size()) escaped_rest(s.substr(plain));
+    out_.put('"');
+  }
   // s from a byte that needs an escape on: escapes, and the plain runs between them.
   void escaped_rest(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
       escape(static_cast<unsigned char>(s[i]));
       size_t next = i + 1;
       while (next < s.size() && !needs_escape(s[next])) ++next;
-      out_.put(s.substr(i + 1, next - i - 1));
+      out_.put_text(s.substr(i + 1, next - i - 1));
       i = next;
     }
   }
@@ -286,7 +328,13 @@ class Writer {
 }  // namespace
 
 std::string to_json(const Result& r, bool pretty) {
-  Writer w(pretty);
+  Writer<char> w(pretty);
+  write_result(w, r);
+  return w.take();
+}
+
+std::u16string to_json_utf16(const Result& r, bool pretty) {
+  Writer<char16_t> w(pretty);
   write_result(w, r);
   return w.take();
 }

@@ -9,5 +9,7 @@
 namespace reportlens {
 
 std::string to_json(const Result& r, bool pretty);
+// The same JSON as UTF-16, for JavaScript, whose strings are UTF-16.
+std::u16string to_json_utf16(const Result& r, bool pretty);
 
 }  // namespace reportlens

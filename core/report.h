@@ -25,6 +25,8 @@ Result analyze(std::string_view input, const Options& options = {});
 
 // The whole contract in one call (the CLI's and the WebAssembly module's).
 std::string analyze_to_json(std::string_view input, std::string_view options_json);
+// The same JSON as UTF-16, the WebAssembly API's (JavaScript strings are UTF-16).
+std::u16string analyze_to_json_utf16(std::string_view input, std::string_view options_json);
 // The same result as a tape (tape.h), from which the WebAssembly API builds
 // its objects without JSON text; written into out, whose storage is reused.
 void analyze_to_tape(std::string_view input, std::string_view options_json, Tape& out);

@@ -2,7 +2,8 @@
 // wasm/api.js.in, to exactly what the JSON text parses to: the same keys in the
 // same order and the same values, for every corpus report and for the values
 // the JSON writes in a special way (non-finite numbers, -0, integers past 32
-// bits, escaped and astral strings, keys the result names at run time).
+// bits, escaped and astral strings, keys the result names at run time). The
+// JSON as UTF-16 (the WebAssembly API's analyzeJson) is the same text.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -110,8 +111,13 @@ void check_same(const reportlens::Result& r) {
   Reader reader(tape);
   Json from_tape = reader.value();
   CHECK(reader.at_end());
-  Json from_text = Json::parse(reportlens::to_json(r, false));
+  const std::string text = reportlens::to_json(r, false);
+  Json from_text = Json::parse(text);
   CHECK(same(from_tape, from_text));
+  const std::u16string text16 = reportlens::to_json_utf16(r, false);
+  CHECK(utf8(text16, 0, text16.size()) == text);
+  const std::u16string pretty16 = reportlens::to_json_utf16(r, true);
+  CHECK(utf8(pretty16, 0, pretty16.size()) == reportlens::to_json(r, true));
 }
 
 std::vector<std::filesystem::path> reports() {

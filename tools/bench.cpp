@@ -9,7 +9,10 @@
 // Built natively (build/reportlens_bench) and, for the same figures of the
 // WebAssembly core, for Node (build-wasm/wasm/reportlens_bench.cjs, see
 // wasm/CMakeLists.txt), where the peak memory is the module's linear memory.
-// usage: reportlens_bench [--scale 1,10,100,1000] [--scale-runs N] [--scale-text T] [--repeat N] FILE...
+// --warmup-ms M first analyses the corpus for M ms: in Node, V8 compiles the
+// WebAssembly with a quick compiler first and each function with its
+// optimizing one only once it is hot.
+// usage: reportlens_bench [--scale 1,10,100,1000] [--scale-runs N] [--scale-text T] [--repeat N] [--warmup-ms M] FILE...
 #ifdef __EMSCRIPTEN__
 #include <emscripten/heap.h>
 #else
@@ -109,12 +112,14 @@ int main(int argc, char** argv) {
   int repeat = 30;
   int scale_runs = 1;
   int scale_text = 0;   // 0: the largest scale
+  double warmup_ms = 0;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat" && i + 1 < argc) repeat = std::stoi(argv[++i]);
     else if (a == "--scale-runs" && i + 1 < argc) scale_runs = std::max(1, std::stoi(argv[++i]));
     else if (a == "--scale-text" && i + 1 < argc) scale_text = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--warmup-ms" && i + 1 < argc) warmup_ms = std::stod(argv[++i]);
     else if (a == "--scale" && i + 1 < argc) {
       scales.clear();
       std::string s = argv[++i];
@@ -127,7 +132,7 @@ int main(int argc, char** argv) {
     } else files.push_back(a);
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: reportlens_bench [--scale 1,10,100] [--scale-runs N] [--scale-text T] [--repeat N] FILE...\n");
+    std::fprintf(stderr, "usage: reportlens_bench [--scale 1,10,100] [--scale-runs N] [--scale-text T] [--repeat N] [--warmup-ms M] FILE...\n");
     return 2;
   }
   if (!scale_text && !scales.empty()) scale_text = *std::max_element(scales.begin(), scales.end());
@@ -139,6 +144,8 @@ int main(int argc, char** argv) {
     bytes += texts.back().size();
   }
   for (const auto& t : texts) run_stages(t);   // warm-up (data tables load once)
+  for (auto start = Clock::now(); ms_since(start) < warmup_ms;)
+    for (const auto& t : texts) analyze_to_json(t, "");
   std::printf("%s, %zu reports, %zu bytes, median of %d runs\n\n", kBuild, texts.size(), bytes, repeat);
   std::printf("%-32s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s\n", "report", "decode", "normal.", "segment", "heading",
               "meta", "indic.", "checks", "json", "stages ms", "e2e ms", "MB/s");

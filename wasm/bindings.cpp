@@ -60,6 +60,7 @@ class Scratch {
 
 Scratch<unsigned char> g_input;
 Scratch<char16_t> g_output;
+std::u16string g_json;   // the last analyze_input() result
 // The last analyze_tape() result; its storage is reused unless large, and its
 // names keep their indexes for the instance's life (the API decodes each once).
 reportlens::Tape g_tape;
@@ -88,9 +89,11 @@ emscripten::val output(std::string_view json) {
   return bytes_view(begin, reportlens::utf8_to_utf16(json, begin) * sizeof(char16_t));
 }
 
-// Analyzes the first `bytes` of the input buffer; the result JSON as output().
+// Analyzes the first `bytes` of the input buffer; the result JSON as UTF-16, as
+// output() gives it, but written so by the core (no UTF-8 text converted after).
 emscripten::val analyze_input(std::size_t bytes, const std::string& options_json) {
-  return output(reportlens::analyze_to_json(input(bytes), options_json));
+  g_json = reportlens::analyze_to_json_utf16(input(bytes), options_json);
+  return bytes_view(g_json.data(), g_json.size() * sizeof(char16_t));
 }
 
 // Analyzes the first `bytes` of the input buffer; the result as a tape
@@ -117,6 +120,7 @@ emscripten::val compare_input(std::size_t bytes) {
 void release_buffers() {
   g_input.release_if_large();
   g_output.release_if_large();
+  if (g_json.capacity() * sizeof(char16_t) > kKeepBytes) g_json = std::u16string();
   // the tape's values, when large; never its names, which the API keeps decoded for this instance
   if (g_tape.ops.capacity() * sizeof(uint32_t) + g_tape.numbers.capacity() * sizeof(double) +
           g_tape.text.capacity() * sizeof(char16_t) > kKeepBytes) {

@@ -26,7 +26,7 @@ const kScales = [1, 10, 100, 300, 1000];  // 1000× is past the 32 MiB input lim
 const kMaxInputBytes = 32 << 20;          // Options::max_input_bytes (core/report.h)
 // The per-stage benches, native and WebAssembly, take turns: kStageRounds runs
 // of each, kStageRepeat analyses a report in each run; a cell is the median of its rounds.
-const kStageRounds = 5, kStageRepeat = 40;
+const kStageRounds = 5, kStageRepeat = 40, kStageWarmupMs = 1000;
 // Every tool is timed alike: warm-up passes over the corpus until a time budget
 // is spent (V8 tiers wasm and JS up only once code is hot), then rounds in
 // which each tool in turn runs each report `inner` times back to back.
@@ -251,9 +251,10 @@ const benchBin = join(root, "build/reportlens_bench");
 const benchWasm = join(root, "build-wasm/wasm/reportlens_bench.cjs");   // the same bench, the core as WebAssembly, in Node
 
 // reportlens_bench's per-report table, native or in Node: `repeat` runs of
-// each stage and of analyze_to_json a report.
-function stageBench(build, docs, repeat) {
-  const args = ["--repeat", String(repeat), "--scale", "1", ...docs.map((d) => d.path)];
+// each stage and of analyze_to_json a report, after `warmupMs` of analyses
+// (V8 optimizes a WebAssembly function only once it is hot).
+function stageBench(build, docs, repeat, warmupMs = 0) {
+  const args = ["--repeat", String(repeat), "--scale", "1", "--warmup-ms", String(warmupMs), ...docs.map((d) => d.path)];
   const out = build === "native" ? execFileSync(benchBin, args, { encoding: "utf8" })
                                  : execFileSync(process.execPath, [benchWasm, ...args], { encoding: "utf8" });
   const lines = out.split("\n");
@@ -267,18 +268,18 @@ function stageBench(build, docs, repeat) {
 // machine's speed reaches both; each cell the median of its rounds.
 function stagesInTurns(docs) {
   const runs = { native: [], wasm: [] };
-  for (let r = 0; r < kStageRounds; ++r) for (const build of ["native", "wasm"]) runs[build].push(stageBench(build, docs, kStageRepeat));
+  for (let r = 0; r < kStageRounds; ++r) for (const build of ["native", "wasm"]) runs[build].push(stageBench(build, docs, kStageRepeat, kStageWarmupMs));
   const merged = (list) => ({ stages: list[0].stages,
                               rows: list[0].rows.map((row, i) => row.map((_, c) => median(list.map((run) => run.rows[i][c])))) });
   return { native: merged(runs.native), wasm: merged(runs.wasm) };
 }
 
 // One scale in reportlens_bench, native or (the core alone, no JavaScript
-// objects) as WebAssembly in Node; the wasm build first analyses the corpus 20
-// times a report, so that V8 has tiered its code up.
+// objects) as WebAssembly in Node; the wasm build first analyses the corpus
+// for kStageWarmupMs, so that V8 has optimized its code.
 function benchScale(build, docs, scale) {
-  const args = ["--repeat", build === "native" ? "1" : "20", "--scale", String(scale), "--scale-runs", String(kScaleRuns),
-                "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)];
+  const args = ["--repeat", "1", "--warmup-ms", build === "native" ? "0" : String(kStageWarmupMs), "--scale", String(scale),
+                "--scale-runs", String(kScaleRuns), "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)];
   const out = build === "native" ? execFileSync(benchBin, args, { encoding: "utf8" })
                                  : execFileSync(process.execPath, [benchWasm, ...args], { encoding: "utf8" });
   const row = out.split("\n").find((l) => l.startsWith(`${scale} `));
@@ -481,7 +482,8 @@ ${table(["report", "kB", "native", "wasm", "Recognizers", "jieba"], docs.map((d,
 
 \`build/reportlens_bench\` and the same bench built as WebAssembly
 (\`build-wasm/wasm/reportlens_bench.cjs\`, the module's core and compiler settings, run in Node),
-${kStageRounds} runs of each in turns, ${kStageRepeat} analyses a report in each run; median ms per report (the
+${kStageRounds} runs of each in turns, each after ${fmt(kStageWarmupMs / 1000)} s of analyses of the corpus (V8 optimizes a WebAssembly
+function only once it is hot), ${kStageRepeat} analyses a report in each run; median ms per report (the
 median of its runs), summed over the corpus:
 
 ${table(["stage", ...native.stages, "total"], [
