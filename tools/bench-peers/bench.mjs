@@ -439,7 +439,7 @@ same bench built as WebAssembly and run in Node in turns with the native one ([p
 runs end to end at ${fmt(nativeAloneMs / wasmAloneMs, 2)} × the native speed; every stage is slower by about as much
 (${stageRatios[0].stage} ${fmt(stageRatios[0].ratio, 1)} × the native time to ${stageRatios[stageRatios.length - 1].stage} ${fmt(stageRatios[stageRatios.length - 1].ratio, 1)} ×), so no one
 stage explains it: it is V8's code for the whole core against the native compiler's. \`analyzeJson\` adds to
-the core the crossing into and out of the module (the input's UTF-8 encoding, the JSON's UTF-16 copy and the string made of it).
+the core the crossing into and out of the module (the input's UTF-8 encoding, and the string made of the JSON, which the core writes as UTF-16).
 
 Instructions, which are steady where times are not (\`tools/profile\`, run by this command,
 [docs/profile.md](profile.md)): ${fmt(profile.total.millions, 2)} million for one analysis of the corpus,
