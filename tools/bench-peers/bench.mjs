@@ -328,11 +328,15 @@ const { native, wasm: wasmStages } = stagesInTurns(docs);
 const scaleRuns = { native: kScales.map(() => []), core: kScales.map(() => []), module: kScales.map(() => []) };
 for (let r = 0; r < kScaleRounds; ++r) {
   log(`scaled input ${kScales.join(", ")}: round ${r + 1} of ${kScaleRounds}`);
-  kScales.forEach((s, i) => {
-    scaleRuns.native[i].push(benchScale("native", docs, s));
-    scaleRuns.core[i].push(benchScale("wasm", docs, s));
-    scaleRuns.module[i].push(wasmScale(s));
-  });
+  // every other round from the largest scale down, so that what a run leaves
+  // behind on the machine (a large process's memory being reclaimed) does not
+  // always fall on the same next run
+  const order = kScales.map((_, i) => i);
+  for (const i of r % 2 ? order.reverse() : order) {
+    scaleRuns.native[i].push(benchScale("native", docs, kScales[i]));
+    scaleRuns.core[i].push(benchScale("wasm", docs, kScales[i]));
+    scaleRuns.module[i].push(wasmScale(kScales[i]));
+  }
 }
 const medianRun = (runs) => {
   const ok = runs.filter((x) => !x.failed);
@@ -509,7 +513,7 @@ the page keeps; for that run the \`max_input_bytes\` option raises it.
 
 ${table(["scale", "MB", "native ms", "MB/s", "peak RSS MB", "wasm core MB/s", "its memory MB", "analyze ms", "MB/s", "peak RSS MB", "analyzeJson MB/s"], scaleRows)}
 
-Each scale is analysed once untimed, then timed over as much text as the largest scale holds (at least ${kScaleRuns} runs); its time is the mean, collections of garbage included. The scales and the three take turns in ${kScaleRounds} rounds; a figure is the median of its rounds. Time per MB relative to 10× and memory per MB
+Each scale is analysed once untimed, then timed over as much text as the largest scale holds (at least ${kScaleRuns} runs); its time is the mean, collections of garbage included. The scales and the three take turns in ${kScaleRounds} rounds (every other round from the largest scale down); a figure is the median of its rounds. Time per MB relative to 10× and memory per MB
 (the peak above the 1× run's) relative to 100× (1.0 = linear; counted linear when no larger scale costs
 more than 1.3× per MB — less is a heap that grew ahead of need, not a superlinear cost): ${[["native", nLin], ["wasm core", cLin], ["wasm analyze", wLin]].map(([n, l]) =>
   `${n} ${l.rel.map((r) => `${r.scale}×: time/MB ${fmt(r.t, 2)}${r.scale > 100 ? `, memory/MB ${fmt(r.m, 2)}` : ""}`).join("; ")}`).join(" — ")}.
