@@ -107,14 +107,14 @@ class Writer {
   void span(const Span& s) {
     separator();
     if (!pretty_) {   // the common case, written in one piece
-      char text[24];
-      char* p = text;
-      *p++ = '[';
-      p = std::to_chars(p, p + 10, s.begin).ptr;
-      *p++ = ',';
-      p = std::to_chars(p, p + 10, s.end).ptr;
-      *p++ = ']';
-      out_.done(put_ascii(out_.claim(24), text, static_cast<size_t>(p - text)));
+      ascii(24, [&](char* p) {
+        *p++ = '[';
+        p = std::to_chars(p, p + 10, s.begin).ptr;
+        *p++ = ',';
+        p = std::to_chars(p, p + 10, s.end).ptr;
+        *p++ = ']';
+        return p;
+      });
       return;
     }
     out_.put('[');
@@ -137,9 +137,19 @@ class Writer {
   bool after_key_ = false;
 
   void integer(int64_t v) {
-    char text[24];
-    char* end = std::to_chars(text, text + sizeof text, v).ptr;
-    out_.done(put_ascii(out_.claim(24), text, static_cast<size_t>(end - text)));
+    ascii(24, [&](char* p) { return std::to_chars(p, p + 24, v).ptr; });
+  }
+  // At most n (<= 32) ASCII chars, which write(char* p) writes at p, returning
+  // their end: straight into the output when its unit is char, else through a copy.
+  template <class Write>
+  void ascii(size_t n, Write&& write) {
+    if constexpr (std::is_same_v<Char, char>) {
+      out_.done(write(out_.claim(n)));
+    } else {
+      char text[32];
+      char* end = write(text);
+      out_.done(put_ascii(out_.claim(n), text, static_cast<size_t>(end - text)));
+    }
   }
   // A non-integral v that is k / 10^d for an integer k and at most
   // kMaxDecimals decimals, written as the shortest round-trip loop would
