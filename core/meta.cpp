@@ -43,8 +43,10 @@ using Words = std::vector<std::u32string>;
 // core/data/meta.txt, each section read once.
 struct MetaWords {
   Words agency_suffixes, opening_agency_suffixes, report_words, topic_words, title_cuts, header_suffixes, date_labels,
-      issued_words, signer_labels, place_suffixes;
+      issued_words, signer_labels, place_suffixes, doc_number_ends;
   PhraseIndex<size_t> date_label_index;   // date_labels, valued by their index
+  std::u32string doc_year_opens, doc_year_closes;   // doc_year_brackets, split
+  char32_t doc_year_open_max = 0;
 };
 
 const MetaWords& words() {
@@ -53,8 +55,13 @@ const MetaWords& words() {
     MetaWords out{s.at("agency_suffixes"), s.at("opening_agency_suffixes"), s.at("report_words"),
                   s.at("topic_words"),     s.at("title_cuts"),              s.at("header_suffixes"),
                   s.at("date_labels"),     s.at("issued_words"),            s.at("signer_labels"),
-                  s.at("place_suffixes"),  {}};
+                  s.at("place_suffixes"),  s.at("doc_number_ends"), {}, {}, {}, 0};
     for (size_t k = 0; k < out.date_labels.size(); ++k) out.date_label_index.add(out.date_labels[k], k);
+    for (const auto& pair : s.at("doc_year_brackets")) {
+      out.doc_year_opens += pair.at(0);
+      out.doc_year_closes += pair.at(1);
+      out.doc_year_open_max = std::max(out.doc_year_open_max, pair[0]);
+    }
     return out;
   }();
   return w;
@@ -109,9 +116,13 @@ bool collapsed_digits(std::u32string_view s) {
   return digits >= 6;
 }
 
-// 〔2024〕 [2024] (2024) 【2024】: the brackets of a 文号's year. Most chars
-// (all Han chars) lie above them, and are turned away by one comparison.
-bool opens_doc_year(char32_t c) { return c <= U'〔' && (c == U'〔' || c == U'[' || c == U'(' || c == U'【'); }
+// The brackets of a 文号's year (meta.txt doc_year_brackets: 〔2024〕 [2024] …).
+// Most chars (all Han chars) lie above the openers, and are turned away by one
+// comparison.
+bool opens_doc_year(char32_t c) {
+  return c <= words().doc_year_open_max && words().doc_year_opens.find(c) != std::u32string::npos;
+}
+bool closes_doc_year(char32_t c) { return words().doc_year_closes.find(c) != std::u32string::npos; }
 
 // Collapsed dates: 2025212 -> 2025-02-12 when only one split is a date.
 std::string read_collapsed(const std::u32string& line) {
@@ -406,16 +417,20 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
       if (!opens_doc_year(s[i])) continue;
       size_t j = i + 1;
       int y = read_int(s, j, 4);
-      if (y < 1990 || j >= b.end || !(s[j] == U'〕' || s[j] == U']' || s[j] == U')' || s[j] == U'】')) continue;
+      if (y < 1990 || j >= b.end || !closes_doc_year(s[j])) continue;
       ++j;
       int n = read_int(s, j, 5);
-      if (n < 0 || j >= b.end || s[j] != U'号') continue;
+      if (n < 0) continue;
+      const auto end_word = std::find_if(words().doc_number_ends.begin(), words().doc_number_ends.end(),
+                                         [&](const std::u32string& w) { return matches_at(s, j, b.end, w); });
+      if (end_word == words().doc_number_ends.end()) continue;
+      const size_t end = j + end_word->size();
       size_t st = i;
       while (st > b.begin && is_han(s[st - 1]) && i - st < 10) --st;
       if (st == i) continue;
       if (!meta.doc_number) {
-        meta.doc_number = printed(t, input, st, j + 1);
-        meta.doc_number_span = t.input_span(st, j + 1);
+        meta.doc_number = printed(t, input, st, end);
+        meta.doc_number_span = t.input_span(st, end);
       }
       break;
     }
