@@ -44,7 +44,7 @@ class Buffer {
   // UTF-8 text, as it is or as UTF-16 (never more units than bytes)
   void put_text(std::string_view utf8) {
     room(utf8.size());
-    if constexpr (std::is_same_v<Char, char>) p_ = put_ascii(p_, utf8.data(), utf8.size());
+    if constexpr (std::is_same_v<Char, char>) p_ = std::copy(utf8.begin(), utf8.end(), p_);
     else p_ += utf8_to_utf16(utf8, p_);
   }
   void fill(char c, size_t n) { room(n); std::fill_n(p_, n, static_cast<Char>(c)); p_ += n; }

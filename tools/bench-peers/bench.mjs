@@ -250,13 +250,15 @@ const spread = (list, n) => list.length <= n ? list : Array.from({ length: n }, 
 const benchBin = join(root, "build/reportlens_bench");
 const benchWasm = join(root, "build-wasm/wasm/reportlens_bench.cjs");   // the same bench, the core as WebAssembly, in Node
 
+// reportlens_bench's output, native or (build "wasm") in Node.
+const runBench = (build, args) => (build === "native" ? execFileSync(benchBin, args, { encoding: "utf8" })
+                                                      : execFileSync(process.execPath, [benchWasm, ...args], { encoding: "utf8" }));
+
 // reportlens_bench's per-report table, native or in Node: `repeat` runs of
 // each stage and of analyze_to_json a report, after `warmupMs` of analyses
 // (V8 optimizes a WebAssembly function only once it is hot).
 function stageBench(build, docs, repeat, warmupMs = 0) {
-  const args = ["--repeat", String(repeat), "--scale", "1", "--warmup-ms", String(warmupMs), ...docs.map((d) => d.path)];
-  const out = build === "native" ? execFileSync(benchBin, args, { encoding: "utf8" })
-                                 : execFileSync(process.execPath, [benchWasm, ...args], { encoding: "utf8" });
+  const out = runBench(build, ["--repeat", String(repeat), "--scale", "1", "--warmup-ms", String(warmupMs), ...docs.map((d) => d.path)]);
   const lines = out.split("\n");
   const head = lines.findIndex((l) => l.startsWith("report "));
   const stages = lines[head].trim().split(/\s+/).slice(1, 9);
@@ -278,10 +280,8 @@ function stagesInTurns(docs) {
 // objects) as WebAssembly in Node; the wasm build first analyses the corpus
 // for kStageWarmupMs, so that V8 has optimized its code.
 function benchScale(build, docs, scale) {
-  const args = ["--repeat", "1", "--warmup-ms", build === "native" ? "0" : String(kStageWarmupMs), "--scale", String(scale),
-                "--scale-runs", String(kScaleRuns), "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)];
-  const out = build === "native" ? execFileSync(benchBin, args, { encoding: "utf8" })
-                                 : execFileSync(process.execPath, [benchWasm, ...args], { encoding: "utf8" });
+  const out = runBench(build, ["--repeat", "1", "--warmup-ms", build === "native" ? "0" : String(kStageWarmupMs), "--scale", String(scale),
+                               "--scale-runs", String(kScaleRuns), "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)]);
   const row = out.split("\n").find((l) => l.startsWith(`${scale} `));
   const f = row.trim().split(/\s+/);
   return { bytes: Number(f[1]), ms: Number(f[2]), peakRssMB: Number(f[4]) };
