@@ -33,9 +33,7 @@ const kStageRounds = 5, kStageRepeat = 40, kStageWarmupMs = 1000;
 // is spent (V8 tiers wasm and JS up only once code is hot; a native process
 // started cold ran the corpus anywhere from 0.57 to 1.1 ms, one warmed for 1 s
 // at 0.57 to 0.63), then rounds in which each tool in turn makes `inner`
-// passes over the reports, each report once a pass: the same report analysed
-// back to back ran twice as fast (natively 0.58 ms for the corpus against
-// 1.14), a speed no user sees, who analyses one report after another.
+// passes over the reports, each report once a pass (why: tools/bench.cpp).
 const kWarmupMs = { native: 1000, reportlens: 2000, reportlensJson: 1000, jieba: 1000, recognizers: 0 };
 const kRounds = { native: 10, reportlens: 10, reportlensJson: 10, jieba: 5, recognizers: 5 };
 const kInner = { native: 20, reportlens: 10, reportlensJson: 10, jieba: 4, recognizers: 1 };
@@ -508,8 +506,7 @@ ${fmt(kWarmupMs.jieba / 1000)} s (jieba-wasm) and one pass (Recognizers-Text); t
 turns (jieba-wasm and Recognizers-Text in ${kRounds.jieba} and ${kRounds.recognizers} of them, spread evenly), each making ${kInner.reportlens}, ${kInner.jieba} and ${kInner.recognizers}
 passes over the reports, one report after another, a full GC and ${fmt(kTurnWarmupMs / 1000)} s of untimed analyses before each turn. All this in ${kToolProcesses} Node processes one after another, a figure
 the median of theirs (one process in five or so ran ReportLens at 1.6 times the others' time throughout). Each report is timed between
-two others, as a user analyses them: analysed again and again back to back, the same report ran about twice as
-fast natively (the CPU had learnt its branches and data from the run before), a speed no user sees. ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
+two others, as a user analyses them, not back to back (twice as fast natively, as said above). ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
 the result's objects built from its tape). Recognizers-Text runs its zh-cn number,
 percentage, currency and dimension models, built once, on each sentence
 (split after 。！？； and line ends); jieba-wasm tags the whole text and counts
