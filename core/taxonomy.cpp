@@ -18,7 +18,8 @@ namespace {
 // Words of a few kinds (bits) as a trie of code points; a word is known by
 // the node that ends it. A walk for some kinds leaves a branch as soon as no
 // word of those kinds lies further down it. Built by add(), then sealed: the
-// edges of each node are laid out in one array, read in place by the walks.
+// root's BMP edges go in a table by char, every other edge in a hash table
+// of (node, char) read without a branch (see EdgeTable).
 class WordTrie {
  public:
   uint32_t add(std::u32string_view word, uint8_t kind) {
@@ -41,10 +42,10 @@ class WordTrie {
   }
 
   // Lays out the edges added so far: the root's BMP ones in a table by
-  // char (every char of a text asks it), the rest in one array.
+  // char (every char of a text asks it), the rest in the edge table.
   void seal() {
+    std::vector<EdgeTable::Edge> rest;
     for (uint32_t node = 0; node < nodes_.size(); ++node) {
-      nodes_[node].edges_begin = static_cast<uint32_t>(edges_.size());
       for (const auto& [c, next] : building_[node]) {
         if (node == kRoot && c < 0x10000) {
           first_chars_[c] = next;
@@ -55,11 +56,11 @@ class WordTrie {
               opens_of_kind_[kind].add(c);
             }
         } else {
-          edges_.push_back({c, next});
+          rest.push_back({node, c, next});
         }
       }
-      nodes_[node].edges = static_cast<uint16_t>(edges_.size() - nodes_[node].edges_begin);
     }
+    edges_.build(rest);
     building_.clear();
   }
 
@@ -71,16 +72,16 @@ class WordTrie {
   void for_each_word(std::u32string_view s, uint8_t kinds, Found&& found) const {
     // the tables in locals: found() writes memory, which would make them reloaded at every step
     const Node* const nodes = nodes_.data();
-    const Edge* const edges = edges_.data();
     const uint32_t* const first_chars = first_chars_.data();
+    const EdgeTable::View edges = edges_.view();
     // words of one kind are opened by fewer chars than words of any
     const bool one_kind = kinds && (kinds & (kinds - 1)) == 0 && __builtin_ctz(kinds) < static_cast<int>(opens_of_kind_.size());
     const BmpSet& opens = one_kind ? opens_of_kind_[static_cast<size_t>(__builtin_ctz(kinds))] : opens_;
     const size_t n = s.size();
     for (size_t i = 0; i < n; ++i) {
       const char32_t c = s[i];
-      uint32_t node = c >= 0x10000 ? child(nodes, edges, kRoot, c) : opens.has(c) ? first_chars[c] : kRoot;
-      for (size_t k = i + 1; node != kRoot; node = k < n ? child(nodes, edges, node, s[k++]) : kRoot) {
+      uint32_t node = c >= 0x10000 ? edges.child(kRoot, c) : opens.has(c) ? first_chars[c] : kRoot;
+      for (size_t k = i + 1; node != kRoot; node = k < n ? edges.child(node, s[k++]) : kRoot) {
         const Node& at = nodes[node];
         if (!(at.below & kinds)) break;
         if (at.ends & kinds) found(node, at.ends, i, k);
@@ -91,17 +92,73 @@ class WordTrie {
  private:
   static constexpr uint32_t kRoot = 0;   // also "no such child": no edge leads back to the root
   struct Node {
-    uint32_t edges_begin = 0;   // into edges_ (the root's: its astral chars only)
-    uint16_t edges = 0;         // a node has a few; the vocabulary would need 65536 next chars of one prefix
     uint8_t ends = 0;    // kinds of the words that end here
     uint8_t below = 0;   // kinds of the words that end here or further down
   };
-  struct Edge {
-    char32_t c;
-    uint32_t next;
+
+  // The edges as a cuckoo hash table: an edge (node, c) -> next lies in one
+  // of two slots that the key's two hashes pick, so a lookup reads both and
+  // selects without a branch (a scan of a node's edges mispredicted at
+  // almost every step of a walk). A slot packs next, node and c in 64 bits,
+  // which holds any trie of under 2^21 nodes (the taxonomy's has a few thousand).
+  class EdgeTable {
+   public:
+    struct Edge {
+      uint32_t node;
+      char32_t c;
+      uint32_t next;
+    };
+    // What a lookup reads, to be held in locals during a walk.
+    struct View {
+      const uint64_t* slots;
+      int shift;
+      uint32_t child(uint32_t node, char32_t c) const {
+        const uint64_t k = key(node, c);
+        const uint64_t a = slots[first(k, shift)], b = slots[second(k, shift)];
+        uint32_t next = kRoot;
+        next = (a & kKeyMask) == k ? static_cast<uint32_t>(a >> kKeyBits) : next;
+        next = (b & kKeyMask) == k ? static_cast<uint32_t>(b >> kKeyBits) : next;
+        return next;
+      }
+    };
+    void build(const std::vector<Edge>& edges) {
+      for (int bits = 6;; ++bits) {   // at most 3/8 full; larger until every edge has a slot
+        if ((size_t{3} << bits) / 8 < edges.size()) continue;
+        shift_ = 64 - bits;
+        slots_.assign(size_t{1} << bits, kEmpty);
+        bool placed = true;
+        for (const Edge& e : edges) placed = placed && place(key(e.node, e.c) | uint64_t{e.next} << kKeyBits);
+        if (placed) return;
+      }
+    }
+    View view() const { return {slots_.data(), shift_}; }
+
+   private:
+    static constexpr int kKeyBits = 42;   // node (21 bits) and c (21 bits)
+    static constexpr uint64_t kKeyMask = (uint64_t{1} << kKeyBits) - 1;
+    static constexpr uint64_t kEmpty = ~uint64_t{0};   // its key, (2^21 - 1, 2^21 - 1), is no edge's
+    std::vector<uint64_t> slots_ = std::vector<uint64_t>(64, kEmpty);
+    int shift_ = 58;
+
+    static uint64_t key(uint32_t node, char32_t c) { return uint64_t{node} << 21 | c; }
+    static size_t first(uint64_t k, int shift) { return (k * 0x9E3779B97F4A7C15ULL) >> shift; }
+    static size_t second(uint64_t k, int shift) { return ((k ^ 0x165667B19E3779F9ULL) * 0xC2B2AE3D27D4EB4FULL) >> shift; }
+    // Cuckoo insertion: the slot's holder moves to its other slot, and so on,
+    // up to a bound (then the table grows).
+    bool place(uint64_t slot) {
+      size_t at = first(slot & kKeyMask, shift_);
+      for (int moves = 0; moves < 500; ++moves) {
+        std::swap(slot, slots_[at]);
+        if (slot == kEmpty) return true;
+        const uint64_t k = slot & kKeyMask;
+        at = at == first(k, shift_) ? second(k, shift_) : first(k, shift_);
+      }
+      return false;
+    }
   };
+
   std::vector<Node> nodes_ = std::vector<Node>(1);
-  std::vector<Edge> edges_;
+  EdgeTable edges_;
   std::vector<std::vector<std::pair<char32_t, uint32_t>>> building_ = decltype(building_)(1);   // until seal()
   // the root's BMP children: a bit each (8 KB, stays in cache), then the
   // table (256 KB, read only for a char that opens a word); and by kind (bit
@@ -109,13 +166,6 @@ class WordTrie {
   BmpSet opens_;
   std::vector<BmpSet> opens_of_kind_;
   std::vector<uint32_t> first_chars_ = std::vector<uint32_t>(0x10000, kRoot);
-
-  static uint32_t child(const Node* nodes, const Edge* edges, uint32_t node, char32_t c) {
-    const Node& at = nodes[node];
-    for (const Edge *e = edges + at.edges_begin, *end = e + at.edges; e < end; ++e)
-      if (e->c == c) return e->next;
-    return kRoot;
-  }
 };
 
 enum WordKind : uint8_t {
