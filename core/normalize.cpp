@@ -164,50 +164,55 @@ struct Folds {
   }
 };
 
+// What copy_run does with a BMP char: leaves the run (kLeave), copies it
+// (kCopy: a plain char or a simplified Han char), or copies its simplified
+// form (kFold: a traditional Han char). A byte each (64 KB).
+enum RunClass : uint8_t { kLeave = 0, kCopy = 1, kFold = 2 };
+const std::vector<uint8_t>& run_classes() {
+  static const std::vector<uint8_t> classes = [] {
+    std::vector<uint8_t> out(0x10000, kLeave);
+    const BmpSet& plain = plain_chars();
+    const BmpSet& traditional = simplified_bmp().traditional;
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (is_cjk(c)) out[c] = traditional.has(c) ? kFold : kCopy;
+      else if (plain.has(c)) out[c] = kCopy;
+    }
+    return out;
+  }();
+  return classes;
+}
+
 // Copies the run of Han and plain chars that starts at s[i] into t from n on
 // (the first char may be plain only once its line is checked); returns the
-// index after the run. A function of its own, so that the loop's few values
-// stay in registers, and it writes through pointers: the flag bytes' stores
-// would make the compiler reload every vector's pointer.
+// index after the run. One char a step, its class from one table, so the
+// loop takes no branch as the text turns from Han chars to punctuation or
+// digits and back (a loop over Han chars left at each other char
+// mispredicted once a clause). A function of its own, so that the loop's
+// few values stay in registers, and it writes through pointers: the flag
+// bytes' stores would make the compiler reload every vector's pointer.
 [[gnu::noinline]] size_t copy_run(const std::u32string& s, size_t i, NormText& t, size_t& n, uint8_t& pending,
-                                  const SimplifiedBmp& simplified, const BmpSet& plain, Folds& folds) {
+                                  const SimplifiedBmp& simplified, Folds& folds) {
   char32_t* chars = t.chars.data();
   uint32_t* from = t.from.data();
   uint32_t* to = t.to.data();
   uint8_t* flags = t.flags.data();
+  const uint8_t* classes = run_classes().data();
   const char32_t* src = s.data();
   const size_t size = s.size();
-  const BmpSet& traditional = simplified.traditional;
   size_t w = n;
-  while (i < size) {
-    // two Han chars a step while neither is traditional, most of a report
-    for (char32_t a, b; i + 2 <= size && is_cjk(a = src[i]) && is_cjk(b = src[i + 1]) && !traditional.has(a) &&
-                        !traditional.has(b);
-         i += 2, w += 2) {
-      chars[w] = a;
-      chars[w + 1] = b;
-      from[w] = static_cast<uint32_t>(i);
-      from[w + 1] = static_cast<uint32_t>(i + 1);
-      to[w] = static_cast<uint32_t>(i + 1);
-      to[w + 1] = static_cast<uint32_t>(i + 2);
-      flags[w] = 0;
-      flags[w + 1] = 0;
-    }
-    if (i >= size) break;
-    const char32_t c = src[i];   // one char: a plain one, a traditional Han char, the last of an odd run
+  for (; i < size; ++i, ++w) {
+    const char32_t c = src[i];
+    const uint8_t cls = classes[c & 0xFFFF];
     char32_t f = c;
-    if (is_cjk(c)) {
-      f = simplified.fold(c);
-      if (f != c) folds.note(f, c);
-    } else if (!plain.has(c)) {
-      break;
+    if (cls != kCopy || c >= 0x10000) {
+      if (cls != kFold || c >= 0x10000) break;
+      f = simplified.to[c];
+      folds.note(f, c);
     }
     chars[w] = f;
     from[w] = static_cast<uint32_t>(i);
     to[w] = static_cast<uint32_t>(i + 1);
     flags[w] = 0;
-    ++w;
-    ++i;
   }
   flags[n] = pending;   // the pending marks belong to the run's first char
   pending = 0;
@@ -269,7 +274,7 @@ char32_t fold_char(char32_t c) {
     // markdown block mark; a plain char may be one, so it waits for the check)
     if (is_cjk(c) || (line_checked && plain.has(c))) {
       line_checked = true;
-      i = copy_run(s, i, t, n, pending, simplified, plain, folds);
+      i = copy_run(s, i, t, n, pending, simplified, folds);
       continue;
     }
     if (c == U'<' && !html) html = looks_like_html(s, i);
