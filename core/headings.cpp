@@ -60,6 +60,39 @@ bool is_point_lead(char32_t p) {
   return p == U'。' || p == U'；' || p == U';' || p == U'：' || p == U':' || p == U' ' || p == U'，' || p == U',';
 }
 
+// Where the scan of a block looks for a marker: a char that may open one
+// (marker_starts) right after a point lead or at a bold edge. A byte per
+// BMP char (64 KB): kMayOpen, kLead.
+enum ScanClass : uint8_t { kMayOpen = 1, kLead = 2 };
+const std::vector<uint8_t>& scan_classes() {
+  static const std::vector<uint8_t> classes = [] {
+    std::vector<uint8_t> out(0x10000, 0);
+    const uint8_t* starts = marker_starts().bytes();
+    for (char32_t c = 0; c < 0x10000; ++c)
+      out[c] = static_cast<uint8_t>((starts[c] ? kMayOpen : 0) | (is_point_lead(c) ? kLead : 0));
+    return out;
+  }();
+  return classes;
+}
+
+// The first index in [i, end) (i > 0) where a marker may start: a char that
+// may open one, after a point lead or at a bold edge; end if none. One test
+// a char, taken only there (a scan that stopped at every char that may open
+// a marker, most digits, mispredicted at each).
+size_t next_marker_place(const std::vector<uint8_t>& classes, std::u32string_view chars, const uint8_t* flags,
+                         size_t i, size_t end) {
+  static_assert(kBoldEdge == 1 && kMayOpen == 1, "the test below ands the two bits");
+  const uint8_t* cls = classes.data();
+  auto class_of = [&](char32_t c) -> uint32_t { return c < 0x10000 ? cls[c] : 0; };
+  uint32_t before = class_of(chars[i - 1]);
+  for (; i < end; ++i) {
+    const uint32_t here = class_of(chars[i]);
+    if (here & ((before >> 1) | flags[i])) break;
+    before = here;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags) {
@@ -112,7 +145,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   std::vector<PointCandidate> point_candidates;
   point_candidates.reserve(seg.blocks.size());   // reports have about one per block
   const BmpSet& openers = point_openers();
-  const BmpBytes& starts = marker_starts();   // a char outside it opens nothing: skipped unread
+  const std::vector<uint8_t>& classes = scan_classes();
   const std::u32string_view chars = t.chars;
   const uint8_t* flags = t.flags.data();
   for (const Block& blk : seg.blocks) {
@@ -121,8 +154,8 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
       if (int level = accept(*m, false)) add(*m, level, pos, blk.end);
     }
     if (pos < blk.end && openers.has(chars[pos])) point_candidates.push_back({pos, &blk});
-    for (size_t i = starts.next(chars, blk.begin + 1, blk.end); i < blk.end; i = starts.next(chars, i + 1, blk.end)) {
-      if (!(flags[i] & kBoldEdge) && !is_point_lead(chars[i - 1])) continue;
+    for (size_t i = next_marker_place(classes, chars, flags, blk.begin + 1, blk.end); i < blk.end;
+         i = next_marker_place(classes, chars, flags, i + 1, blk.end)) {
       if (openers.has(chars[i])) point_candidates.push_back({i, &blk});
       // mid-line: after 。 or a bold close, the next number of an open style
       bool after_stop = chars[i - 1] == U'。' || (flags[i] & kBoldEdge) || chars[i - 1] == U'：';
