@@ -161,22 +161,11 @@ class BmpSet {
   uint64_t bits_[0x10000 / 64] = {};
 };
 // A set of BMP chars, a byte each (64 KB): a scan that tests every char of a
-// text reads one byte a char, with no shift or range test. An astral char
-// reads the byte of its low 16 bits, so a scan rules it out after a hit.
+// text reads one byte a char, with no shift or range test.
 class BmpBytes {
  public:
   void add(char32_t c) { if (c < 0x10000) bytes_[c] = 1; }
   const uint8_t* bytes() const { return bytes_.data(); }
-  // The first index in [i, end) whose char is in the set, or end: four chars
-  // a step, then one.
-  size_t next(std::u32string_view s, size_t i, size_t end) const {
-    const uint8_t* bytes = bytes_.data();
-    for (; i + 4 <= end; i += 4)
-      if (bytes[s[i] & 0xFFFF] | bytes[s[i + 1] & 0xFFFF] | bytes[s[i + 2] & 0xFFFF] | bytes[s[i + 3] & 0xFFFF]) break;
-    for (; i < end; ++i)
-      if (bytes[s[i] & 0xFFFF] && s[i] < 0x10000) break;
-    return i;
-  }
 
  private:
   std::vector<uint8_t> bytes_ = std::vector<uint8_t>(0x10000, 0);
