@@ -484,11 +484,13 @@ Instructions, which are steady where times are not (\`tools/profile\`, run by th
 [docs/profile.md](profile.md)): ${fmt(profile.total.millions, 2)} million for one analysis of the corpus,
 ${fmt(profile.total.perByte, 0)} a byte of input; the largest stages ${profile.top.join(", ")}. No single
 hot spot is left. Nor are instructions all of it: timed as a user meets them, one report after another,
-the reports took about twice the time the same report took analysed again and again back to back (natively
-1.14 against 0.58 ms for the corpus, the same instructions), time the CPU spends on branches it cannot
+the reports took nearly twice the time the same report took analysed again and again back to back (natively
+1.07 against 0.59 ms for the corpus, measured by hand, the same instructions), time the CPU spends on branches it cannot
 predict, which depend on the text's chars (cachegrind's branch simulation: 4% of the conditional branches
-mispredicted, spread over checks' sentence scan, categorize, find_headings, copy_run, the indicator
-scan and decode, none above 12% of the total). What would cut it further, each a redesign rather than a tuning step: (1) decode
+mispredicted, spread over checks' sentence scan, categorize, copy_run, the indicator
+scan and decode, none above 12% of the total). Loops that stopped at frequent chars only to dismiss
+them were where such branches could go without a redesign (normalize's copy of Han and plain chars,
+the headings scan, the taxonomy trie's edge lists: about a tenth of the native time). What would cut it further, each a redesign rather than a tuning step: (1) decode
 folded into normalize's common run, so that the two largest per-char passes are one; (2) the text
 as UTF-16 with origins kept only where a char was folded or dropped, instead of UTF-32 with 9 bytes
 of origins and flags per char, which every stage reads; (3) one shared pass over a table of char
