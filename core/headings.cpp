@@ -67,9 +67,9 @@ enum ScanClass : uint8_t { kMayOpen = 1, kLead = 2 };
 const std::vector<uint8_t>& scan_classes() {
   static const std::vector<uint8_t> classes = [] {
     std::vector<uint8_t> out(0x10000, 0);
-    const uint8_t* starts = marker_starts().bytes();
+    const BmpSet& starts = marker_starts();
     for (char32_t c = 0; c < 0x10000; ++c)
-      out[c] = static_cast<uint8_t>((starts[c] ? kMayOpen : 0) | (is_point_lead(c) ? kLead : 0));
+      out[c] = static_cast<uint8_t>((starts.has(c) ? kMayOpen : 0) | (is_point_lead(c) ? kLead : 0));
     return out;
   }();
   return classes;

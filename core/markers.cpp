@@ -249,9 +249,9 @@ const BmpSet& point_openers() {
   return set;
 }
 
-const BmpBytes& marker_starts() {
-  static const BmpBytes starts = [] {
-    BmpBytes out;
+const BmpSet& marker_starts() {
+  static const BmpSet starts = [] {
+    BmpSet out;
     add_openers(heading_forms(), out);
     add_openers(point_forms(), out);
     return out;

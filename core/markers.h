@@ -29,7 +29,7 @@ std::optional<Marker> match_point_marker(const std::u32string& s, size_t pos);
 // The chars a point form (point_forms.txt) opens with: no point starts elsewhere.
 const BmpSet& point_openers();
 // The chars any heading or point form opens with: no marker starts elsewhere.
-const BmpBytes& marker_starts();
+const BmpSet& marker_starts();
 
 // 一 二 … 九十九 as an ordinal, or 0; `len` gets the chars read.
 int read_cn_ordinal(const std::u32string& s, size_t pos, size_t& len);
