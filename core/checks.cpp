@@ -130,7 +130,7 @@ struct CheckWords {
   PhraseIndex<> cause_index;                   // the same, by first char
   ScanPhrases phrases;                         // boilerplate.txt and checks.txt [wrong_type]
   size_t wrong_type_rows = 0;
-  std::vector<uint8_t> bmp_kinds = std::vector<uint8_t>(0x10000, 0);
+  std::vector<uint8_t> bmp_kinds;   // by BMP char
 
   // Outside the BMP: a Han char or not, and any char may open a phrase (the
   // phrase lists tell).
@@ -153,8 +153,7 @@ const CheckWords& check_words() {
     // a phrase with a sentence end in it never lies inside a sentence
     for (const auto& row : data_rows("boilerplate.txt"))
       if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.phrases.of(row[0]).add_stock(row[0]), phrases.push_back(row[0]);
-    for (char32_t c = 0; c < 0x10000; ++c)
-      out.bmp_kinds[c] = static_cast<uint8_t>((is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0));
+    out.bmp_kinds = bmp_classes([](char32_t c) { return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0); });
     out.bmp_kinds[U'\n'] = out.bmp_kinds[0] = kTextBreak;
     for (const auto& p : phrases)
       if (p[0] < 0x10000) out.bmp_kinds[p[0]] |= p.size() == 1 ? kPhraseChar : p.size() == 2 ? kOpensPair : kOpensLong;

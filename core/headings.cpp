@@ -65,13 +65,9 @@ bool is_point_lead(char32_t p) {
 // BMP char (64 KB): kMayOpen, kLead.
 enum ScanClass : uint8_t { kMayOpen = 1, kLead = 2 };
 const std::vector<uint8_t>& scan_classes() {
-  static const std::vector<uint8_t> classes = [] {
-    std::vector<uint8_t> out(0x10000, 0);
-    const BmpSet& starts = marker_starts();
-    for (char32_t c = 0; c < 0x10000; ++c)
-      out[c] = static_cast<uint8_t>((starts.has(c) ? kMayOpen : 0) | (is_point_lead(c) ? kLead : 0));
-    return out;
-  }();
+  static const std::vector<uint8_t> classes = bmp_classes([&starts = marker_starts()](char32_t c) {
+    return (starts.has(c) ? kMayOpen : 0) | (is_point_lead(c) ? kLead : 0);
+  });
   return classes;
 }
 

@@ -169,16 +169,10 @@ struct Folds {
 // form (kFold: a traditional Han char). A byte each (64 KB).
 enum RunClass : uint8_t { kLeave = 0, kCopy = 1, kFold = 2 };
 const std::vector<uint8_t>& run_classes() {
-  static const std::vector<uint8_t> classes = [] {
-    std::vector<uint8_t> out(0x10000, kLeave);
-    const BmpSet& plain = plain_chars();
-    const BmpSet& traditional = simplified_bmp().traditional;
-    for (char32_t c = 0; c < 0x10000; ++c) {
-      if (is_cjk(c)) out[c] = traditional.has(c) ? kFold : kCopy;
-      else if (plain.has(c)) out[c] = kCopy;
-    }
-    return out;
-  }();
+  static const std::vector<uint8_t> classes =
+      bmp_classes([&plain = plain_chars(), &traditional = simplified_bmp().traditional](char32_t c) {
+        return is_cjk(c) ? (traditional.has(c) ? kFold : kCopy) : plain.has(c) ? kCopy : kLeave;
+      });
   return classes;
 }
 

@@ -160,6 +160,15 @@ class BmpSet {
  private:
   uint64_t bits_[0x10000 / 64] = {};
 };
+// A class byte for every BMP char (64 KB), class_of(c) each: a scan that
+// reads one byte a char, with no shift or range test, and branches only on
+// the classes it stops at.
+template <class ClassOf>
+std::vector<uint8_t> bmp_classes(ClassOf&& class_of) {
+  std::vector<uint8_t> out(0x10000);
+  for (char32_t c = 0; c < 0x10000; ++c) out[c] = static_cast<uint8_t>(class_of(c));
+  return out;
+}
 // A set of BMP chars, a byte each (64 KB): a scan that tests every char of a
 // text reads one byte a char, with no shift or range test.
 class BmpBytes {
