@@ -8,7 +8,7 @@
 // gold indicators, and writes the Markdown report.
 // usage: node --expose-gc bench.mjs --root REPO --shared SHARED --out FILE
 //        node bench.mjs --root REPO --shared SHARED --wasm-scale N   (one scaled wasm run, as JSON)
-//        node --expose-gc bench.mjs --root REPO --shared SHARED --time-tools 1   (the tools timed, as JSON)
+//        node --expose-gc bench.mjs --root REPO --shared SHARED --time-tools   (the tools timed, as JSON)
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from "node:fs";
@@ -20,7 +20,12 @@ import { gzipSync } from "node:zlib";
 const require = createRequire(import.meta.url);
 
 const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+for (let i = 2; i < process.argv.length; ++i) {   // --name value, or --name alone (a flag)
+  const value = process.argv[i + 1];
+  const flag = value === undefined || value.startsWith("--");
+  args[process.argv[i].replace(/^--/, "")] = flag ? true : value;
+  if (!flag) ++i;
+}
 const root = resolve(args.root);
 const shared = resolve(args.shared);
 
@@ -284,7 +289,8 @@ function stageBench(build, docs, repeat, warmupMs = 0) {
   const head = lines.findIndex((l) => l.startsWith("report "));
   const stages = lines[head].trim().split(/\s+/).slice(1, 9);
   const rows = lines.slice(head + 1, head + 1 + docs.length).map((l) => l.trim().split(/\s+/).slice(-11).map(Number));
-  return { stages, rows };  // rows: per stage ms ×8, their sum, end-to-end ms, MB/s
+  const backToBack = Number(lines.find((l) => l.startsWith("corpus back to back:")).split(/\s+/)[4]);
+  return { stages, rows, backToBack };  // rows: per stage ms ×8, their sum, end-to-end ms, MB/s; backToBack: corpus ms
 }
 
 // Both builds per stage, in turns (kStageRounds each), so that drift in the
@@ -293,7 +299,8 @@ function stagesInTurns(docs) {
   const runs = { native: [], wasm: [] };
   for (let r = 0; r < kStageRounds; ++r) for (const build of ["native", "wasm"]) runs[build].push(stageBench(build, docs, kStageRepeat, kStageWarmupMs));
   const merged = (list) => ({ stages: list[0].stages,
-                              rows: list[0].rows.map((row, i) => row.map((_, c) => median(list.map((run) => run.rows[i][c])))) });
+                              rows: list[0].rows.map((row, i) => row.map((_, c) => median(list.map((run) => run.rows[i][c])))),
+                              backToBack: median(list.map((run) => run.backToBack)) });
   return { native: merged(runs.native), wasm: merged(runs.wasm) };
 }
 
@@ -384,7 +391,7 @@ const perProcess = [];
 for (let p = 0; p < kToolProcesses; ++p) {
   log(`timing ${tools.map((t) => t.name).join(", ")}: process ${p + 1} of ${kToolProcesses}`);
   perProcess.push(JSON.parse(execFileSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), "--root", root,
-                                                              "--shared", shared, "--time-tools", "1"],
+                                                              "--shared", shared, "--time-tools"],
                                           { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] })));
 }
 const times = Object.fromEntries(tools.map((t) => [t.key, docs.map((_, i) => median(perProcess.map((run) => run[t.key][i])))]));
@@ -423,14 +430,21 @@ const nLin = linearity(nScale), wLin = linearity(wScale), cLin = linearity(cScal
 const wJsonLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.jsonMs })));
 
 // The instruction profile tools/profile wrote in this run (docs/profile.md):
-// the total and the largest stages of one corpus analysis.
+// the total and the largest stages of one corpus analysis, by instructions
+// and by simulated mispredicted branches, and the share mispredicted.
 function instructionProfile() {
-  const rows = readFileSync(join(root, "docs/profile.md"), "utf8").split("\n")
-    .map((l) => l.match(/^\| (\*\*)?([^|*]+?)(\*\*)? \| (\*\*)?([\d.]+) M(\*\*)? \| (\*\*)?([\d.]+)(\*\*)? \|/))
-    .filter(Boolean).map((m) => ({ stage: m[2], millions: Number(m[5]), perByte: Number(m[8]) }));
+  const text = readFileSync(join(root, "docs/profile.md"), "utf8");
+  const rows = text.split("\n").filter((l) => / M\**? \|/.test(l)).map((l) => {
+    const c = l.split("|").slice(1, -1).map((x) => x.replace(/\*/g, "").trim());
+    return { stage: c[0], millions: parseFloat(c[1]), perByte: parseFloat(c[2]), mispredicted: parseFloat(c[4]),
+             mispredictedShare: parseFloat(c[5]) };
+  });
   const total = rows.find((r) => r.stage === "total");
-  const stages = rows.filter((r) => r !== total).sort((a, b) => b.millions - a.millions);
-  return { total, top: stages.slice(0, 4).map((r) => `${r.stage} ${fmt(r.millions, 2)} M`) };
+  const stages = rows.filter((r) => r !== total);
+  const top = (key, n) => [...stages].sort((a, b) => b[key] - a[key]).slice(0, n);
+  return { total, top: top("millions", 4).map((r) => `${r.stage} ${fmt(r.millions, 2)} M`),
+           topMispredicted: top("mispredicted", 4).map((r) => `${r.stage} ${fmt(r.mispredictedShare, 0)}%`),
+           mispredictedPercent: Number(text.match(/of which ([\d.]+)% mispredicted/)[1]) };
 }
 const profile = instructionProfile();
 const stageShare = native.stages.map((s, i) => `${s} ${fmt(100 * stageTotals[i] / nativeStagesMs, 0)}%`)
@@ -484,11 +498,11 @@ Instructions, which are steady where times are not (\`tools/profile\`, run by th
 [docs/profile.md](profile.md)): ${fmt(profile.total.millions, 2)} million for one analysis of the corpus,
 ${fmt(profile.total.perByte, 0)} a byte of input; the largest stages ${profile.top.join(", ")}. No single
 hot spot is left. Nor are instructions all of it: timed as a user meets them, one report after another,
-the reports took nearly twice the time the same report took analysed again and again back to back (natively
-1.07 against 0.59 ms for the corpus, measured by hand, the same instructions), time the CPU spends on branches it cannot
-predict, which depend on the text's chars (cachegrind's branch simulation: 4% of the conditional branches
-mispredicted, spread over checks' sentence scan, categorize, copy_run, the indicator
-scan and decode, none above 12% of the total). Loops that stopped at frequent chars only to dismiss
+the reports took ${fmt(nativeAloneMs / native.backToBack, 1)} times the time the same report took analysed again and again back to back (natively
+${fmt(nativeAloneMs, 2)} against ${fmt(native.backToBack, 2)} ms for the corpus in the [per-stage runs](#per-stage-native-and-webassembly), the same instructions;
+as WebAssembly ${fmt(wasmAloneMs, 2)} against ${fmt(wasmStages.backToBack, 2)} ms), time the CPU spends on branches it cannot
+predict, which depend on the text's chars (callgrind's branch simulation, a simpler predictor than the CPU's: ${fmt(profile.mispredictedPercent, 1)}% of the conditional branches
+mispredicted, the most in ${profile.topMispredicted.join(", ")} of them). Loops that stopped at frequent chars only to dismiss
 them were where such branches could go without a redesign (normalize's copy of Han and plain chars,
 the headings scan, the taxonomy trie's edge lists: about a tenth of the native time). What would cut it further, each a redesign rather than a tuning step: (1) decode
 folded into normalize's common run, so that the two largest per-char passes are one; (2) the text
@@ -507,8 +521,9 @@ tools in Node, so that drift in the machine's speed reaches both. Node: warm-up 
 ${fmt(kWarmupMs.jieba / 1000)} s (jieba-wasm) and one pass (Recognizers-Text); then ${kRounds.reportlens} rounds in which the tools take
 turns (jieba-wasm and Recognizers-Text in ${kRounds.jieba} and ${kRounds.recognizers} of them, spread evenly), each making ${kInner.reportlens}, ${kInner.jieba} and ${kInner.recognizers}
 passes over the reports, one report after another, a full GC and ${fmt(kTurnWarmupMs / 1000)} s of untimed analyses before each turn. All this in ${kToolProcesses} Node processes one after another, a figure
-the median of theirs (one process in five or so ran ReportLens at 1.6 times the others' time throughout). Each report is timed between
-two others, as a user analyses them, not back to back (twice as fast natively, as said above). ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
+the median of theirs (in this run they took ${perProcess.map((run) => fmt(sum(run.reportlens), 2)).join(", ")} ms for the corpus with ReportLens' module; over
+earlier runs, about one process in five ran it at 1.6 times the others' time throughout). Each report is timed between
+two others, as a user analyses them, not back to back (${fmt(nativeAloneMs / native.backToBack, 1)} × as fast natively, as said above). ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
 the result's objects built from its tape). Recognizers-Text runs its zh-cn number,
 percentage, currency and dimension models, built once, on each sentence
 (split after 。！？； and line ends); jieba-wasm tags the whole text and counts
