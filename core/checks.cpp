@@ -99,7 +99,10 @@ class ScanPhrases {
 
   // Whether a phrase of two chars or more may start with a, b: false for
   // most pairs, in one lookup in a bit table small enough to stay in cache.
-  bool may_open(char32_t a, char32_t b) const { return pairs_[pair_bit(a, b) >> 6] >> (pair_bit(a, b) & 63) & 1; }
+  bool may_open(char32_t a, char32_t b) const {
+    const uint32_t bit = pair_bit(a, b);
+    return pairs_[bit >> 6] >> (bit & 63) & 1;
+  }
   // Whether a list may have the key a, b, c: false for most keys, in one lookup.
   bool may_start(char32_t a, char32_t b, char32_t c) const { return slots_[slot(a, b, c)] != 0; }
   // The list with the key a, b, c; null if none.
