@@ -416,7 +416,8 @@ const nativeMBps = mbps(corpusBytes, nativeTotalMs);
 // its speed flips for seconds at a time between two levels about 1.5 × apart.
 const kSlowTurn = 1.3;
 const turnSplit = (list) => {
-  const fast = list.filter((ms) => ms <= kSlowTurn * Math.min(...list)), slow = list.filter((ms) => !fast.includes(ms));
+  const limit = kSlowTurn * Math.min(...list);
+  const fast = list.filter((ms) => ms <= limit), slow = list.filter((ms) => ms > limit);
   return { turns: list.length, slow: slow.length, fastMs: median(fast), slowRatio: slow.length ? median(slow) / median(fast) : 1 };
 };
 const nativeTurns = turnSplit(roundMs.native), moduleTurns = turnSplit(roundMs.reportlens);
@@ -536,8 +537,8 @@ tools in Node, so that drift in the machine's speed reaches both. Node: warm-up 
 ${fmt(kWarmupMs.jieba / 1000)} s (jieba-wasm) and one pass (Recognizers-Text); then ${kRounds.reportlens} rounds in which the tools take
 turns (jieba-wasm and Recognizers-Text in ${kRounds.jieba} and ${kRounds.recognizers} of them, spread evenly), each making ${kInner.reportlens}, ${kInner.jieba} and ${kInner.recognizers}
 passes over the reports, one report after another, a full GC and ${fmt(kTurnWarmupMs / 1000)} s of untimed analyses before each turn. All this in ${kToolProcesses} Node processes one after another, a figure
-the median of theirs (in this run they took ${perProcess.map((run) => fmt(sum(run.perReport.reportlens), 2)).join(", ")} ms for the corpus with ReportLens' module; over
-earlier runs, about one process in five ran it at 1.6 times the others' time throughout). Each report is timed between
+the median of theirs (in this run they took ${perProcess.map((run) => fmt(sum(run.perReport.reportlens), 2)).join(", ")} ms for the corpus with ReportLens' module; the
+machine's speed turn by turn is below the table). Each report is timed between
 two others, as a user analyses them, not back to back (${fmt(nativeAloneMs / native.backToBack, 1)} × as fast natively, as said above). ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
 the result's objects built from its tape). Recognizers-Text runs its zh-cn number,
 percentage, currency and dimension models, built once, on each sentence
