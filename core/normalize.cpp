@@ -164,10 +164,19 @@ struct Folds {
   }
 };
 
-// What copy_run does with a BMP char: leaves the run (kLeave), copies it
-// (kCopy: a plain char or a simplified Han char), or copies its simplified
-// form (kFold: a traditional Han char). A byte each (64 KB).
-enum RunClass : uint8_t { kLeave = 0, kCopy = 1, kFold = 2 };
+// A traditional Han char's simplified form, its pair noted: out of copy_run's
+// loop, so that the loop's values keep their registers.
+[[gnu::noinline]] char32_t fold_noted(char32_t c, const SimplifiedBmp& simplified, Folds& folds) {
+  const char32_t f = simplified.to[c];
+  folds.note(f, c);
+  return f;
+}
+
+// What copy_run does with a BMP char: copies it (kCopy: a plain char or a
+// simplified Han char; zero, so that the common case is one test), leaves the
+// run (kLeave), or copies its simplified form (kFold: a traditional Han
+// char). A byte each (64 KB).
+enum RunClass : uint8_t { kCopy = 0, kLeave = 1, kFold = 2 };
 const std::vector<uint8_t>& run_classes() {
   static const std::vector<uint8_t> classes =
       bmp_classes([&plain = plain_chars(), &traditional = simplified_bmp().traditional](char32_t c) {
@@ -186,32 +195,36 @@ const std::vector<uint8_t>& run_classes() {
 // bytes' stores would make the compiler reload every vector's pointer.
 [[gnu::noinline]] size_t copy_run(const std::u32string& s, size_t i, NormText& t, size_t& n, uint8_t& pending,
                                   const SimplifiedBmp& simplified, Folds& folds) {
-  char32_t* chars = t.chars.data();
-  uint32_t* from = t.from.data();
-  uint32_t* to = t.to.data();
-  uint8_t* flags = t.flags.data();
+  // one index k for the input from i and the output from n: a kept char's
+  // origin is i + k, and every pointer below is offset once, before the loop
+  const char32_t* src = s.data() + i;
+  char32_t* chars = t.chars.data() + n;
+  uint32_t* from = t.from.data() + n;
+  uint32_t* to = t.to.data() + n;
+  uint8_t* flags = t.flags.data() + n;
   const uint8_t* classes = run_classes().data();
-  const char32_t* src = s.data();
-  const size_t size = s.size();
-  size_t w = n;
-  for (; i < size; ++i, ++w) {
-    const char32_t c = src[i];
-    const uint8_t cls = classes[c & 0xFFFF];
+  const size_t size = s.size() - i;
+  const uint32_t origin = static_cast<uint32_t>(i);
+  size_t k = 0;
+  for (; k < size; ++k) {
+    const char32_t c = src[k];
     char32_t f = c;
-    if (cls != kCopy || c >= 0x10000) {
+    // one test for both ways out of the common case: a class other than
+    // kCopy, or a char beyond the BMP (whose low bits index the table)
+    const uint8_t cls = classes[c & 0xFFFF];
+    if (cls | (c >> 16)) {
       if (cls != kFold || c >= 0x10000) break;
-      f = simplified.to[c];
-      folds.note(f, c);
+      f = fold_noted(c, simplified, folds);
     }
-    chars[w] = f;
-    from[w] = static_cast<uint32_t>(i);
-    to[w] = static_cast<uint32_t>(i + 1);
-    flags[w] = 0;
+    chars[k] = f;
+    from[k] = origin + static_cast<uint32_t>(k);
+    to[k] = origin + static_cast<uint32_t>(k) + 1;
+    flags[k] = 0;
   }
-  flags[n] = pending;   // the pending marks belong to the run's first char
+  flags[0] = pending;   // the pending marks belong to the run's first char
   pending = 0;
-  n = w;
-  return i;
+  n += k;
+  return i + k;
 }
 
 }  // namespace
