@@ -155,7 +155,8 @@ inline bool is_space(char32_t c) { return c == U' ' || c == U'\t'; }
 class BmpSet {
  public:
   void add(char32_t c) { if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63); }
-  bool has(char32_t c) const { return c < 0x10000 && (bits_[c >> 6] >> (c & 63) & 1); }
+  // No branch: a char beyond the BMP reads some bit and is masked out after.
+  bool has(char32_t c) const { return (bits_[(c >> 6) & 0x3FF] >> (c & 63) & 1) & (c < 0x10000); }
 
  private:
   uint64_t bits_[0x10000 / 64] = {};
