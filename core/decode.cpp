@@ -49,9 +49,13 @@ struct Out {
   }
 };
 
-// Whether a 3-byte char is one the common run takes: not overlong, not a
-// surrogate, not U+FFFD (which the general rules count).
-bool plain_three_byte(char32_t c) { return c - 0x800u < 0xD000u || (c - 0xE000u < 0x2000u && c != 0xFFFD); }
+// Whether a 3-byte char is one the common run takes: not overlong (below
+// U+0800), not a surrogate (U+D800-DFFF), not U+FFFD (which the general rules
+// count). Without a branch: a bit for each 2048 chars says whether its block
+// is neither of the first two (a branch between a Han char's range and a
+// full-width comma's, U+FF0C, went either way).
+constexpr uint32_t kPlainBlocks = ~(uint32_t{1} | uint32_t{1} << (0xD800 >> 11));
+bool plain_three_byte(char32_t c) { return (kPlainBlocks >> (c >> 11) & 1) & (c != 0xFFFD); }
 
 // Chars of valid UTF-8 (bytes that are not continuation bytes).
 size_t lead_bytes(std::string_view s) {
@@ -92,8 +96,9 @@ size_t decode_utf8(std::string_view s, Out& d) {
           std::memcpy(&w, p + i, 8);
           w = little_endian(w);
           if (two_three_byte_tags(w)) {
-            char32_t a = three_byte_char(w), b = three_byte_char(w >> 24);
-            if (plain_three_byte(a) && plain_three_byte(b)) {
+            const uint64_t both = two_three_byte_chars(w);
+            const char32_t a = both & 0xFFFF, b = both >> 24 & 0xFFFF;
+            if (plain_three_byte(a) & plain_three_byte(b)) {
               chars[n] = a;
               chars[n + 1] = b;
               n += 2;

@@ -56,8 +56,9 @@ size_t utf8_to_utf16(std::string_view utf8, char16_t* out) {
         continue;
       }
       if (two_three_byte_tags(eight)) {   // two 3-byte chars, most of Chinese text
-        out[0] = static_cast<char16_t>(three_byte_char(eight));
-        out[1] = static_cast<char16_t>(three_byte_char(eight >> 24));
+        const uint64_t both = two_three_byte_chars(eight);
+        out[0] = static_cast<char16_t>(both);
+        out[1] = static_cast<char16_t>(both >> 24);
         out += 2;
         i += 6;
         continue;

@@ -102,6 +102,12 @@ inline bool three_byte_tags(uint64_t w) { return (w & 0xC0C0F0) == 0x8080E0; }
 inline char32_t three_byte_char(uint64_t w) {
   return static_cast<char32_t>((w & 0x0F) << 12 | (w & 0x3F00) >> 2 | (w >> 16 & 0x3F));
 }
+// Both code points of the two 3-byte sequences in w's low six bytes, their
+// tags already checked, made at once: the first in bits 0-15, the second in
+// bits 24-39 (three_byte_char's steps on both halves of w together).
+inline uint64_t two_three_byte_chars(uint64_t w) {
+  return (w & 0x00000F00000FULL) << 12 | (w & 0x003F00003F00ULL) >> 2 | (w >> 16 & 0x00003F00003FULL);
+}
 // The code point of the valid UTF-8 (text the core wrote) at s[i]; moves i past it.
 inline char32_t next_utf8(std::string_view s, size_t& i) {
   auto byte = [&](size_t k) -> char32_t { return static_cast<unsigned char>(s[k]); };

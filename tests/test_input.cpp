@@ -2,6 +2,7 @@
 // fold, noise removal and page-break joins, and input the analyzer cannot use.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -91,6 +92,30 @@ TEST_CASE("decoding") {
     CHECK(r.indicators.size() == 2);
     for (const auto& d : r.diagnostics)
       if (d.code == "invalid_utf8") CHECK(d.message.find("第 20 字节") != std::string::npos);
+  }
+  SUBCASE("3-byte forms at the edges of the common run, at every alignment") {
+    // the run takes U+0800-D7FF and U+E000-FFFF but U+FFFD, two at a time or
+    // one; an overlong form or a surrogate is invalid (a U+FFFD a byte, the
+    // WHATWG rule), and a U+FFFD as written is counted as one
+    const std::pair<std::string, std::u32string> cases[] = {
+        {"\xE0\xA0\x80", U"\u0800"},           {"\xED\x9F\xBF", U"\uD7FF"},
+        {"\xEE\x80\x80", U"\uE000"},           {"\xEF\xBF\xBF", U"\uFFFF"},
+        {"\xEF\xBC\x8C", U"，"},                {"\xEF\xBF\xBD", U"\uFFFD"},
+        {"\xE0\x80\x80", U"\uFFFD\uFFFD\uFFFD"}, {"\xED\xA0\x80", U"\uFFFD\uFFFD\uFFFD"},
+    };
+    for (const auto& [bytes, chars] : cases) {
+      for (const std::string& before : {"", "a", "甲", "甲乙", "a甲"}) {
+        for (const std::string& after : {"", "乙", "乙丙丁", "b"}) {
+          CAPTURE(before);
+          CAPTURE(after);
+          std::vector<reportlens::Diagnostic> d;
+          const auto dec = reportlens::decode(before + bytes + after, 1 << 20, d);
+          CHECK(dec.chars == reportlens::from_utf8(before) + chars + reportlens::from_utf8(after));
+          const bool invalid = chars.size() == 3;
+          CHECK(std::any_of(d.begin(), d.end(), [](const auto& x) { return x.code == "invalid_utf8"; }) == invalid);
+        }
+      }
+    }
   }
   SUBCASE("astral characters count two UTF-16 units") {
     auto r = reportlens::analyze("𠀀𠀁开展审查20次。");
