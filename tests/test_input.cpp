@@ -104,8 +104,8 @@ TEST_CASE("decoding") {
         {"\xE0\x80\x80", U"\uFFFD\uFFFD\uFFFD"}, {"\xED\xA0\x80", U"\uFFFD\uFFFD\uFFFD"},
     };
     for (const auto& [bytes, chars] : cases) {
-      for (const std::string& before : {"", "a", "甲", "甲乙", "a甲"}) {
-        for (const std::string& after : {"", "乙", "乙丙丁", "b"}) {
+      for (const std::string before : {"", "a", "甲", "甲乙", "a甲"}) {
+        for (const std::string after : {"", "乙", "乙丙丁", "b"}) {
           CAPTURE(before);
           CAPTURE(after);
           std::vector<reportlens::Diagnostic> d;
