@@ -215,9 +215,9 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
 // The last heading at or before `at`, then up its parents until one's span
 // holds it. Sections are in document order.
 int innermost_section(const std::vector<Section>& sections, uint32_t at) {
-  auto it = std::upper_bound(sections.begin(), sections.end(), at,
-                             [](uint32_t a, const Section& s) { return a < s.marker_span.begin; });
-  int s = static_cast<int>(it - sections.begin()) - 1;
+  const Section* after = partition_point_masked(sections.data(), sections.size(),
+                                                [at](const Section& s) { return s.marker_span.begin <= at; });
+  int s = static_cast<int>(after - sections.data()) - 1;
   while (s >= 0 && !(sections[s].span.begin <= at && at < sections[s].span.end)) s = sections[s].parent;
   return s;
 }

@@ -110,9 +110,10 @@ std::string printed(const NormText& t, const std::u32string& input, size_t b, si
 std::string NormText::as_written(std::u32string_view cleaned) const {
   if (written_as.empty()) return to_utf8(cleaned);
   Utf8Out out(cleaned.size() * 4);
+  const std::pair<char32_t, char32_t>* const end = written_as.data() + written_as.size();
   for (char32_t c : cleaned) {
-    auto it = std::lower_bound(written_as.begin(), written_as.end(), std::make_pair(c, char32_t{0}));
-    out.put(it != written_as.end() && it->first == c ? it->second : c);
+    const auto* at = partition_point_masked(written_as.data(), written_as.size(), [c](const auto& p) { return p.first < c; });
+    out.put(at != end && at->first == c ? at->second : c);
   }
   return out.str();
 }

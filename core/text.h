@@ -199,6 +199,21 @@ inline size_t back_to(const BmpSet& set, std::u32string_view s, size_t i, size_t
   return i;
 }
 
+// The first of the n elements at `first` for which below() is false (below()
+// holds for a prefix of them, as in a sorted range), like std::partition_point,
+// but each compare feeds a mask, not a branch: the steps depend on n alone. A
+// search for a char of the text, or a position in it, went either way at
+// each step.
+template <class T, class Below>
+const T* partition_point_masked(const T* first, size_t n, Below&& below) {
+  if (n == 0) return first;
+  for (; n > 1; n -= n / 2) {
+    const size_t half = n / 2;
+    first += half & (size_t{0} - static_cast<size_t>(below(first[half - 1])));   // a mask: GCC made a ?: a branch
+  }
+  return first + below(*first);
+}
+
 // Punctuation that ends a clause: a label, a category or a statement of zero
 // looks no further.
 inline bool is_clause_break(char32_t c) {

@@ -124,6 +124,21 @@ TEST_CASE("decoding") {
   }
 }
 
+TEST_CASE("partition_point_masked finds what std::partition_point finds") {
+  // the search behind as_written (traditional chars) and innermost_section
+  std::mt19937 rng(7);
+  for (size_t n = 0; n <= 40; ++n) {
+    std::vector<int> v(n);
+    for (int& x : v) x = static_cast<int>(rng() % 16);
+    std::sort(v.begin(), v.end());
+    for (int key = -1; key <= 17; ++key) {
+      const auto below = [key](int x) { return x < key; };
+      CHECK(reportlens::partition_point_masked(v.data(), n, below) - v.data() ==
+            std::partition_point(v.begin(), v.end(), below) - v.begin());
+    }
+  }
+}
+
 TEST_CASE("input the analyzer cannot use: an error diagnostic, never a crash") {
   SUBCASE("empty") {
     auto r = reportlens::analyze("");
