@@ -180,8 +180,9 @@ const CheckWords& check_words() {
 
 // Cleaned-text index range of an input code-point span (t.from is sorted).
 std::pair<size_t, size_t> cleaned_range(const NormText& t, Span span) {
-  size_t b = static_cast<size_t>(std::lower_bound(t.from.begin(), t.from.end(), span.begin) - t.from.begin());
-  size_t e = static_cast<size_t>(std::lower_bound(t.from.begin(), t.from.end(), span.end) - t.from.begin());
+  const uint32_t* const from = t.from.data();
+  size_t b = static_cast<size_t>(partition_point_masked(from, t.size(), [&](uint32_t f) { return f < span.begin; }) - from);
+  size_t e = static_cast<size_t>(partition_point_masked(from, t.size(), [&](uint32_t f) { return f < span.end; }) - from);
   return {b, std::max(b, e)};
 }
 
@@ -321,10 +322,10 @@ SentenceScan scan_sentences(const Segmented& seg) {
 // Han chars before the cleaned position pos: the blocks before its block, as
 // the scan counted them, and its block's chars up to pos.
 size_t han_before(const Segmented& seg, const SentenceScan& scan, size_t pos) {
-  auto after = std::upper_bound(seg.blocks.begin(), seg.blocks.end(), pos,
-                                [](size_t p, const Block& b) { return p < b.begin; });
-  if (after == seg.blocks.begin()) return 0;
-  size_t k = static_cast<size_t>(after - seg.blocks.begin()) - 1;
+  const Block* const blocks = seg.blocks.data();
+  const Block* after = partition_point_masked(blocks, seg.blocks.size(), [pos](const Block& b) { return b.begin <= pos; });
+  if (after == blocks) return 0;
+  size_t k = static_cast<size_t>(after - blocks) - 1;
   size_t n = scan.han_before_block[k];
   for (size_t i = seg.blocks[k].begin; i < std::min(pos, seg.blocks[k].end); ++i) n += is_han(seg.text.chars[i]);
   return n;
