@@ -3,6 +3,7 @@
 // the cases the shipped vocabulary has none of (words of one char, chars
 // beyond the BMP).
 #pragma once
+#include <cassert>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,7 @@ class WordTrie {
   // each word's first two chars, as a pair, in the pair table (a walk asks
   // it at every char of a text); the chars that are words alone in a set.
   void seal() {
+    assert(nodes_.size() < EdgeTable::kMaxNodes);   // a slot's key holds a node in 21 bits
     std::vector<EdgeTable::Edge> edges, pairs;
     for (uint32_t node = 0; node < nodes_.size(); ++node)
       for (const auto& [c, next] : building_[node]) {
@@ -128,6 +130,8 @@ class WordTrie {
       }
     }
     View view() const { return {slots_.data(), shift_}; }
+
+    static constexpr uint32_t kMaxNodes = uint32_t{1} << 21;
 
    private:
     static constexpr int kKeyBits = 42;   // node (21 bits) and c (21 bits)
