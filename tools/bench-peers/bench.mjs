@@ -520,7 +520,7 @@ as WebAssembly ${fmt(wasmAloneMs, 2)} against ${fmt(wasmStages.backToBack, 2)} m
 predict, which depend on the text's chars (callgrind's branch simulation, a simpler predictor than the CPU's: ${fmt(profile.mispredictedPercent, 1)}% of the conditional branches
 mispredicted, the most in ${profile.topMispredicted.join(", ")} of them). Loops that stopped at frequent chars only to dismiss
 them were where such branches could go without a redesign (normalize's copy of Han and plain chars,
-the headings scan, the taxonomy trie's edge lists, the sentence scan's phrase openers: about a tenth of the native time). What would cut it further, each a redesign rather than a tuning step: (1) decode
+the headings scan, the taxonomy trie's edge lists, the sentence scan's phrase openers, and binary searches over the text's chars and positions). What would cut it further, each a redesign rather than a tuning step: (1) decode
 folded into normalize's common run, so that the two largest per-char passes are one; (2) the text
 as UTF-16 with origins kept only where a char was folded or dropped, instead of UTF-32 with 9 bytes
 of origins and flags per char, which every stage reads; (3) one shared pass over a table of char
