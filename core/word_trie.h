@@ -52,35 +52,61 @@ class WordTrie {
         if (node != kRoot) continue;
         if (nodes_[next].ends && c < 0x10000) singles_.add(c);
         if (nodes_[next].ends && c >= 0x10000) astral_singles_ = true;
+        any_singles_ = any_singles_ || nodes_[next].ends;
         for (const auto& [c2, next2] : building_[next]) pairs.push_back({c, c2, next2});
       }
     edges_.build(edges);
     pairs_.build(pairs);
+    for (const auto& p : pairs) pair_bits_[pair_hash(p.node, p.c) / 64] |= uint64_t{1} << (pair_hash(p.node, p.c) % 64);
     building_.clear();
   }
 
   size_t size() const { return nodes_.size(); }
 
   // Calls found(node, kinds ending there, begin, end) for every word of
-  // `kinds` written in s, once per occurrence at s[begin, end).
+  // `kinds` written in s, once per occurrence at s[begin, end), in the order
+  // of begin, then end.
   template <class Found>
   void for_each_word(std::u32string_view s, uint8_t kinds, Found&& found) const {
     // the tables in locals: found() writes memory, which would make them reloaded at every step
     const Node* const nodes = nodes_.data();
     const EdgeTable::View edges = edges_.view(), pairs = pairs_.view();
     const size_t n = s.size();
-    for (size_t i = 0; i < n; ++i) {
-      const char32_t c = s[i];
-      if ((c >= 0x10000 ? astral_singles_ : singles_.has(c))) {   // a word of one char: none in most vocabularies
-        const uint32_t single = edges.child(kRoot, c);
-        if (nodes[single].ends & kinds) found(single, nodes[single].ends, i, i + 1);
+    // In chunks, two passes. The first marks the places whose pair of chars
+    // may open a word, by a bit of the pair's hash (pair_bits_), without a
+    // branch: whether a place opens one depends on the text, and a branch on
+    // it went either way. The second looks the pair up at those places only
+    // and walks on.
+    const uint64_t* const pair_bits = pair_bits_.data();
+    constexpr size_t kChunk = 64;
+    uint8_t marked[kChunk];   // places in the chunk
+    for (size_t from = 0; from < n; from += kChunk) {
+      const size_t to = n - from > kChunk ? from + kChunk : n;
+      const size_t pairs_to = to < n ? to : n - 1;   // the text's last char opens no pair
+      size_t count = 0;
+      if (any_singles_) {
+        for (size_t i = from; i < to; ++i) {
+          marked[count] = static_cast<uint8_t>(i - from);
+          count += is_single(s[i]) | (i < pairs_to && has_pair_bit(pair_bits, s[i], s[i + 1]));
+        }
+      } else {
+        for (size_t i = from; i < pairs_to; ++i) {
+          marked[count] = static_cast<uint8_t>(i - from);
+          count += has_pair_bit(pair_bits, s[i], s[i + 1]);
+        }
       }
-      // the pair of chars at i, in one lookup without a branch: most pairs open no word
-      uint32_t node = i + 1 < n ? pairs.child(c, s[i + 1]) : kRoot;
-      for (size_t k = i + 2; node != kRoot; node = k < n ? edges.child(node, s[k++]) : kRoot) {
-        const Node& at = nodes[node];
-        if (!(at.below & kinds)) break;
-        if (at.ends & kinds) found(node, at.ends, i, k);
+      for (size_t m = 0; m < count; ++m) {
+        const size_t i = from + marked[m];
+        if (any_singles_ && is_single(s[i])) {   // a word of one char: none in most vocabularies
+          const uint32_t single = edges.child(kRoot, s[i]);
+          if (nodes[single].ends & kinds) found(single, nodes[single].ends, i, i + 1);
+        }
+        uint32_t node = i + 1 < n ? pairs.child(s[i], s[i + 1]) : kRoot;
+        for (size_t k = i + 2; node != kRoot; node = k < n ? edges.child(node, s[k++]) : kRoot) {
+          const Node& at = nodes[node];
+          if (!(at.below & kinds)) break;
+          if (at.ends & kinds) found(node, at.ends, i, k);
+        }
       }
     }
   }
@@ -113,10 +139,9 @@ class WordTrie {
       uint32_t child(uint32_t node, char32_t c) const {
         const uint64_t k = key(node, c);
         const uint64_t a = slots[first(k, shift)], b = slots[second(k, shift)];
-        uint32_t next = kRoot;
-        next = (a & kKeyMask) == k ? static_cast<uint32_t>(a >> kKeyBits) : next;
-        next = (b & kKeyMask) == k ? static_cast<uint32_t>(b >> kKeyBits) : next;
-        return next;
+        // masks, not ?: (which GCC compiles to a branch)
+        const uint64_t in_a = -uint64_t{(a & kKeyMask) == k}, in_b = -uint64_t{(b & kKeyMask) == k};
+        return static_cast<uint32_t>(((a & in_a) | (b & in_b)) >> kKeyBits);   // kRoot when neither holds k
       }
     };
     void build(const std::vector<Edge>& edges) {
@@ -163,6 +188,20 @@ class WordTrie {
   EdgeTable pairs_;   // (first char, second char) -> the node after both, for every word of two chars or more
   BmpSet singles_;    // the BMP chars that are words alone
   bool astral_singles_ = false;
+  bool any_singles_ = false;
+  // A bit for each hash of the first two chars of a word (pairs_'s keys), a
+  // filter that lets through every such pair and few others: 2^16 bits, so
+  // that a few thousand pairs leave most bits clear.
+  static constexpr int kPairHashBits = 16;
+  std::vector<uint64_t> pair_bits_ = std::vector<uint64_t>((size_t{1} << kPairHashBits) / 64);
+  static uint32_t pair_hash(char32_t a, char32_t b) {
+    return (static_cast<uint32_t>(a) * 0x9E3779B1u ^ static_cast<uint32_t>(b) * 0x85EBCA77u) >> (32 - kPairHashBits);
+  }
+  static bool has_pair_bit(const uint64_t* bits, char32_t a, char32_t b) {
+    const uint32_t h = pair_hash(a, b);
+    return bits[h / 64] >> (h % 64) & 1;
+  }
+  bool is_single(char32_t c) const { return singles_.has(c) | (astral_singles_ & (c >= 0x10000)); }
 };
 
 }  // namespace reportlens
