@@ -156,6 +156,9 @@ int main(int argc, char** argv) {
         scales.push_back(std::stoi(s.substr(p, c - p)));
         p = c + 1;
       }
+    } else if (a.rfind("--", 0) == 0) {
+      files.clear();   // an unknown option (--help among them): the usage below
+      break;
     } else files.push_back(a);
   }
   if (files.empty()) {
@@ -167,6 +170,10 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
+    if (!in) {   // a bench of nothing would print a table of zeros
+      std::fprintf(stderr, "reportlens_bench: cannot read %s\n", f.c_str());
+      return 2;
+    }
     texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     bytes += texts.back().size();
   }
