@@ -495,7 +495,7 @@ load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the 
 
 | target | result | |
 |---|---|---|
-| native ≥ 100 MB/s end to end on the corpus | ${fmt(nativeMBps)} MB/s (the median of all turns; of the ${nativeTurns.turns - nativeTurns.slow} [turns the machine ran at its faster speed](#throughput-on-the-corpus), ${fmt(mbps(corpusBytes, nativeTurns.fastMs))} MB/s) | ${met(nativeMBps >= 100)} |
+| native ≥ 100 MB/s end to end on the corpus | ${fmt(nativeMBps)} MB/s (each report's median over all turns, summed; the median corpus time of the ${nativeTurns.turns - nativeTurns.slow} [turns the machine ran at its faster speed](#throughput-on-the-corpus) gives ${fmt(mbps(corpusBytes, nativeTurns.fastMs))} MB/s) | ${met(nativeMBps >= 100)} |
 | wasm in Node ≥ ½ of native | \`analyzeJson\` ${fmt(tput.reportlensJson)} MB/s = ${fmt(tput.reportlensJson / nativeMBps, 2)} × native (both return the JSON text); \`analyze\`, which returns the objects, ${fmt(tput.reportlens / nativeMBps, 2)} × | ${met(tput.reportlensJson >= nativeMBps / 2)} |
 | ≥ 1000 × Recognizers-Text's throughput | ${fmt(ratio("recognizers"), 0)} × | ${met(ratio("recognizers") >= 1000)} |
 | ≥ 10 × jieba-wasm's throughput | ${fmt(ratio("jieba"), 1)} × | ${met(ratio("jieba") >= 10)} |
