@@ -57,7 +57,7 @@ class WordTrie {
       }
     edges_.build(edges);
     pairs_.build(pairs);
-    for (const auto& p : pairs) pair_bits_[pair_hash(p.node, p.c) / 64] |= uint64_t{1} << (pair_hash(p.node, p.c) % 64);
+    for (const auto& p : pairs) pair_hashes_.add(pair_hash(p.node, p.c));
     building_.clear();
   }
 
@@ -73,26 +73,26 @@ class WordTrie {
     const EdgeTable::View edges = edges_.view(), pairs = pairs_.view();
     const size_t n = s.size();
     // In chunks, two passes. The first marks the places whose pair of chars
-    // may open a word, by a bit of the pair's hash (pair_bits_), without a
-    // branch: whether a place opens one depends on the text, and a branch on
-    // it went either way. The second looks the pair up at those places only
-    // and walks on.
-    const uint64_t* const pair_bits = pair_bits_.data();
+    // may open a word, by the pair's hash (pair_hashes_), without a branch:
+    // whether a place opens one depends on the text, and a branch on it went
+    // either way. The second looks the pair up at those places only and
+    // walks on.
+    const BmpSet& pair_hashes = pair_hashes_;
     constexpr size_t kChunk = 64;
     uint8_t marked[kChunk];   // places in the chunk
     for (size_t from = 0; from < n; from += kChunk) {
       const size_t to = n - from > kChunk ? from + kChunk : n;
       const size_t pairs_to = to < n ? to : n - 1;   // the text's last char opens no pair
       size_t count = 0;
-      if (any_singles_) {
+      if (any_singles_) {   // a loop for each case: testing every char for a word alone tripled the pass
         for (size_t i = from; i < to; ++i) {
           marked[count] = static_cast<uint8_t>(i - from);
-          count += is_single(s[i]) | (i < pairs_to && has_pair_bit(pair_bits, s[i], s[i + 1]));
+          count += is_single(s[i]) | (i < pairs_to && pair_hashes.has(pair_hash(s[i], s[i + 1])));
         }
       } else {
         for (size_t i = from; i < pairs_to; ++i) {
           marked[count] = static_cast<uint8_t>(i - from);
-          count += has_pair_bit(pair_bits, s[i], s[i + 1]);
+          count += pair_hashes.has(pair_hash(s[i], s[i + 1]));
         }
       }
       for (size_t m = 0; m < count; ++m) {
@@ -188,18 +188,13 @@ class WordTrie {
   EdgeTable pairs_;   // (first char, second char) -> the node after both, for every word of two chars or more
   BmpSet singles_;    // the BMP chars that are words alone
   bool astral_singles_ = false;
-  bool any_singles_ = false;
-  // A bit for each hash of the first two chars of a word (pairs_'s keys), a
-  // filter that lets through every such pair and few others: 2^16 bits, so
-  // that a few thousand pairs leave most bits clear.
-  static constexpr int kPairHashBits = 16;
-  std::vector<uint64_t> pair_bits_ = std::vector<uint64_t>((size_t{1} << kPairHashBits) / 64);
-  static uint32_t pair_hash(char32_t a, char32_t b) {
-    return (static_cast<uint32_t>(a) * 0x9E3779B1u ^ static_cast<uint32_t>(b) * 0x85EBCA77u) >> (32 - kPairHashBits);
-  }
-  static bool has_pair_bit(const uint64_t* bits, char32_t a, char32_t b) {
-    const uint32_t h = pair_hash(a, b);
-    return bits[h / 64] >> (h % 64) & 1;
+  bool any_singles_ = false;   // either of the two above holds a char: asked once a chunk
+  // The hashes of the first two chars of every word (pairs_'s keys), 16 bits
+  // each, as a set a bit a value: a filter that lets through every such pair
+  // and few others, as a few thousand pairs leave most of the 2^16 bits clear.
+  BmpSet pair_hashes_;
+  static char32_t pair_hash(char32_t a, char32_t b) {
+    return (static_cast<uint32_t>(a) * 0x9E3779B1u ^ static_cast<uint32_t>(b) * 0x85EBCA77u) >> 16;
   }
   bool is_single(char32_t c) const { return singles_.has(c) | (astral_singles_ & (c >= 0x10000)); }
 };
