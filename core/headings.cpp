@@ -176,6 +176,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   }
   // points: 一是 二是 … in sequence inside their innermost section
   std::vector<int> last_point(sections.size() + 1, 0);
+  const SectionFinder owners(sections);
   size_t title_done = 0;   // a point's title holds no other point: candidates resume after it
   for (size_t c = 0; c < point_candidates.size(); ++c) {
     const auto& [i, block] = point_candidates[c];
@@ -183,7 +184,7 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
     const Block& blk = *block;
     auto m = match_point_marker(t.chars, i);
     if (!m) continue;
-    int owner = innermost_section(sections, t.from[i]);
+    int owner = owners.at(t.from[i]);
     int& last = last_point[owner + 1];
     if (m->ordinal != last + 1 && m->ordinal != 1) continue;
     last = m->ordinal;
@@ -212,13 +213,17 @@ std::vector<Section> find_headings(const Segmented& seg, const std::u32string& i
   return sections;
 }
 
-// The last heading at or before `at`, then up its parents until one's span
-// holds it. Sections are in document order.
-int innermost_section(const std::vector<Section>& sections, uint32_t at) {
-  const Section* after = partition_point_masked(sections.data(), sections.size(),
-                                                [at](const Section& s) { return s.marker_span.begin <= at; });
-  int s = static_cast<int>(after - sections.data()) - 1;
-  while (s >= 0 && !(sections[s].span.begin <= at && at < sections[s].span.end)) s = sections[s].parent;
+SectionFinder::SectionFinder(const std::vector<Section>& sections) : sections_(sections) {
+  starts_.reserve(sections.size());
+  for (const Section& s : sections) starts_.push_back(s.marker_span.begin);
+}
+
+// The last heading at or before pos (sections are in document order), then
+// up its parents until one's span holds pos.
+int SectionFinder::at(uint32_t pos) const {
+  const uint32_t* after = partition_point_masked(starts_.data(), starts_.size(), [pos](uint32_t b) { return b <= pos; });
+  int s = static_cast<int>(after - starts_.data()) - 1;
+  while (s >= 0 && !(sections_[s].span.begin <= pos && pos < sections_[s].span.end)) s = sections_[s].parent;
   return s;
 }
 

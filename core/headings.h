@@ -13,7 +13,19 @@ namespace reportlens {
 
 std::vector<Section> find_headings(const Segmented& seg, const std::u32string& input, std::vector<Diagnostic>& diags);
 
-// The innermost section whose span holds the input position `at`, or -1.
-int innermost_section(const std::vector<Section>& sections, uint32_t at);
+// The innermost section whose span holds an input position, or -1. The
+// search for the last heading at or before the position reads the
+// headings' starts, copied into one array: a search over the sections
+// themselves read a section far away at each step, a cache miss each once a
+// long document has tens of thousands of them.
+class SectionFinder {
+ public:
+  explicit SectionFinder(const std::vector<Section>& sections);
+  int at(uint32_t pos) const;
+
+ private:
+  const std::vector<Section>& sections_;
+  std::vector<uint32_t> starts_;   // each section's marker_span.begin, ascending
+};
 
 }  // namespace reportlens

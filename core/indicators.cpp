@@ -483,6 +483,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
   const std::vector<std::vector<int>> paths = section_paths(sections);
   scan.indicators.reserve(found.size());
   Categorizer categorizer;
+  const SectionFinder owners(sections);
   const bool traditional = !t.written_as.empty();   // words from the vocabulary are shown as the report writes them
   for (Found& f : found) {
     Indicator& x = scan.indicators.emplace_back();
@@ -500,7 +501,7 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     if (!f.bound.empty()) x.bound = f.bound;   // most have none: an empty string stays as constructed
     x.kind = f.kind;
     if (!f.role.empty()) x.role = f.role;
-    x.section = innermost_section(sections, x.span.begin);
+    x.section = owners.at(x.span.begin);
     if (x.section >= 0) x.section_path = paths[x.section];
   }
   return scan;

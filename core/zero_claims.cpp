@@ -62,6 +62,7 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
   const NormText& t = seg.text;
   const std::u32string& s = t.chars;
   std::vector<ZeroClaim> zeros;
+  const SectionFinder owners(sections);
   // each block is followed by a text break (segment writes the text so)
   for (const Block& blk : seg.blocks) {
     assert(blk.end == s.size() || s[blk.end] == U'\n');
@@ -76,7 +77,7 @@ std::vector<ZeroClaim> find_zero_claims(const Segmented& seg, const std::vector<
       zc.text = printed(t, input, i, ce);
       zc.subject = t.as_written(std::u32string_view(s).substr(after, ce - after));
       zc.span = t.input_span(i, ce);
-      zc.section = innermost_section(sections, zc.span.begin);
+      zc.section = owners.at(zc.span.begin);
       zeros.push_back(std::move(zc));
       i = std::min(ce, blk.end - 1);   // on from ce + 1, which is at most blk.end (its text break)
     }

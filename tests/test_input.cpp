@@ -63,6 +63,33 @@ TEST_CASE("formatting and furniture are dropped, offsets kept") {
         "二、2024年党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n市科技局主要负责人认真履行职责。");
 }
 
+TEST_CASE("short lines seen three times or more are running headers, dropped") {
+  CHECK(cleaned("某市司法局\n正文一。\n某市司法局\n正文二。\n某市司法局\n正文三。\n内部资料\n正文四。\n内部资料\n正文五。") ==
+        "正文一。\n正文二。\n正文三。\n内部资料\n正文四。\n内部资料\n正文五。");
+  // lines of a few texts in random order and numbers, among body lines: each
+  // text's lines go when it has three or more (segment groups them by a hash)
+  const std::string pool[] = {"某市司法局", "内部资料注意保存", "草稿", "某某区人民政府办公室", "机密", "页眉文字"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::string> lines;
+    int counts[6] = {};
+    for (int k = 0; k < 6; ++k) {
+      counts[k] = static_cast<int>(rng() % (round % 2 ? 5 : 400));
+      for (int c = 0; c < counts[k]; ++c) lines.push_back(pool[k]);
+    }
+    for (int b = 0; b < 30; ++b) lines.push_back("正文第" + std::to_string(b) + "段。");
+    std::shuffle(lines.begin(), lines.end(), rng);
+    std::string in, expected;
+    for (const std::string& l : lines) {
+      in += l + "\n";
+      size_t k = std::find(std::begin(pool), std::end(pool), l) - std::begin(pool);
+      if (k < 6 && counts[k] >= 3) continue;
+      expected += (expected.empty() ? "" : "\n") + l;
+    }
+    CHECK(cleaned(in) == expected);
+  }
+}
+
 TEST_CASE("decoding") {
   SUBCASE("a U+FEFF in the text keeps its offset (JavaScript's string has it at index 0)") {
     auto r = reportlens::analyze("\xEF\xBB\xBF" "开展审查20次。");
@@ -125,7 +152,7 @@ TEST_CASE("decoding") {
 }
 
 TEST_CASE("partition_point_masked finds what std::partition_point finds") {
-  // the search behind as_written (traditional chars) and innermost_section
+  // the search behind as_written (traditional chars) and SectionFinder
   std::mt19937 rng(7);
   for (size_t n = 0; n <= 40; ++n) {
     std::vector<int> v(n);
