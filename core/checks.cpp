@@ -84,10 +84,7 @@ class ScanPhrases {
       PhraseList& list = lists_[slots_[s] - 1];
       if (std::equal(list.key, list.key + 3, key.key)) return list;
     }
-    if (key.known >= 2) {
-      const uint32_t bit = pair_bit(key.key[0], key.key[1]);
-      pairs_[bit >> 6] |= uint64_t{1} << (bit & 63);
-    }
+    if (key.known >= 2) pairs_.add(key.key[0], key.key[1]);
     lists_.push_back(key);
     if (2 * lists_.size() > slots_.size()) {
       rehash(2 * slots_.size());
@@ -98,11 +95,8 @@ class ScanPhrases {
   }
 
   // Whether a phrase of two chars or more may start with a, b: false for
-  // most pairs, in one lookup in a bit table small enough to stay in cache.
-  bool may_open(char32_t a, char32_t b) const {
-    const uint32_t bit = pair_bit(a, b);
-    return pairs_[bit >> 6] >> (bit & 63) & 1;
-  }
+  // most pairs, in one lookup.
+  bool may_open(char32_t a, char32_t b) const { return pairs_.may_open(a, b); }
   // Whether a list may have the key a, b, c: false for most keys, in one lookup.
   bool may_start(char32_t a, char32_t b, char32_t c) const { return slots_[slot(a, b, c)] != 0; }
   // The list with the key a, b, c; null if none.
@@ -118,12 +112,7 @@ class ScanPhrases {
   unsigned bits_ = 12;
   std::vector<uint32_t> slots_ = std::vector<uint32_t>(size_t{1} << bits_, 0);   // list + 1
   std::vector<PhraseList> lists_;
-  static constexpr int kPairBits = 15;
-  uint64_t pairs_[(1 << kPairBits) / 64] = {};   // a bit by a hash of a phrase's first two chars (4 KB)
-
-  static uint32_t pair_bit(char32_t a, char32_t b) {
-    return static_cast<uint32_t>((uint64_t{a} << 21 ^ b) * 0x9E3779B97F4A7C15u >> (64 - kPairBits));
-  }
+  PairFilter pairs_;   // the first two chars of the phrases of two chars or more
 
   uint32_t slot(char32_t a, char32_t b, char32_t c) const {   // code points fit in 21 bits
     return static_cast<uint32_t>((uint64_t{a} << 42 ^ uint64_t{b} << 21 ^ c) * 0x9E3779B97F4A7C15u >> (64 - bits_));

@@ -167,6 +167,22 @@ class BmpSet {
  private:
   uint64_t bits_[0x10000 / 64] = {};
 };
+// A filter of pairs of chars, the first two of a vocabulary's words: true
+// for every pair added and for few others, one bit by a 16-bit hash of the
+// pair (8 KB, a few thousand pairs leave most bits clear). A scan asks it at
+// every place of a text in one lookup, without a branch: most places open no
+// word, and a branch on the char alone went either way.
+class PairFilter {
+ public:
+  void add(char32_t a, char32_t b) { bits_.add(hash(a, b)); }
+  bool may_open(char32_t a, char32_t b) const { return bits_.has(hash(a, b)); }
+
+ private:
+  BmpSet bits_;
+  static char32_t hash(char32_t a, char32_t b) {   // code points fit in 21 bits
+    return static_cast<char32_t>((uint64_t{a} << 21 ^ b) * 0x9E3779B97F4A7C15u >> 48);
+  }
+};
 // A class byte for every BMP char (64 KB), class_of(c) each: a scan that
 // reads one byte a char, with no shift or range test, and branches only on
 // the classes it stops at.

@@ -57,7 +57,7 @@ class WordTrie {
       }
     edges_.build(edges);
     pairs_.build(pairs);
-    for (const auto& p : pairs) pair_hashes_.add(pair_hash(p.node, p.c));
+    for (const auto& p : pairs) pair_filter_.add(p.node, p.c);
     building_.clear();
   }
 
@@ -73,11 +73,10 @@ class WordTrie {
     const EdgeTable::View edges = edges_.view(), pairs = pairs_.view();
     const size_t n = s.size();
     // In chunks, two passes. The first marks the places whose pair of chars
-    // may open a word, by the pair's hash (pair_hashes_), without a branch:
-    // whether a place opens one depends on the text, and a branch on it went
-    // either way. The second looks the pair up at those places only and
-    // walks on.
-    const BmpSet& pair_hashes = pair_hashes_;
+    // may open a word (pair_filter_), without a branch: whether a place opens
+    // one depends on the text, and a branch on it went either way. The second
+    // looks the pair up at those places only and walks on.
+    const PairFilter& pair_filter = pair_filter_;
     constexpr size_t kChunk = 64;
     uint8_t marked[kChunk];   // places in the chunk
     for (size_t from = 0; from < n; from += kChunk) {
@@ -87,12 +86,12 @@ class WordTrie {
       if (any_singles_) {   // a loop for each case: testing every char for a word alone tripled the pass
         for (size_t i = from; i < to; ++i) {
           marked[count] = static_cast<uint8_t>(i - from);
-          count += is_single(s[i]) | (i < pairs_to && pair_hashes.has(pair_hash(s[i], s[i + 1])));
+          count += is_single(s[i]) | (i < pairs_to && pair_filter.may_open(s[i], s[i + 1]));
         }
       } else {
         for (size_t i = from; i < pairs_to; ++i) {
           marked[count] = static_cast<uint8_t>(i - from);
-          count += pair_hashes.has(pair_hash(s[i], s[i + 1]));
+          count += pair_filter.may_open(s[i], s[i + 1]);
         }
       }
       for (size_t m = 0; m < count; ++m) {
@@ -189,13 +188,7 @@ class WordTrie {
   BmpSet singles_;    // the BMP chars that are words alone
   bool astral_singles_ = false;
   bool any_singles_ = false;   // either of the two above holds a char: asked once a chunk
-  // The hashes of the first two chars of every word (pairs_'s keys), 16 bits
-  // each, as a set a bit a value: a filter that lets through every such pair
-  // and few others, as a few thousand pairs leave most of the 2^16 bits clear.
-  BmpSet pair_hashes_;
-  static char32_t pair_hash(char32_t a, char32_t b) {
-    return (static_cast<uint32_t>(a) * 0x9E3779B1u ^ static_cast<uint32_t>(b) * 0x85EBCA77u) >> 16;
-  }
+  PairFilter pair_filter_;   // the first two chars of every word (pairs_'s keys)
   bool is_single(char32_t c) const { return singles_.has(c) | (astral_singles_ & (c >= 0x10000)); }
 };
 
