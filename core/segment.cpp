@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "data.h"
@@ -37,13 +39,6 @@ size_t next_newline(const char32_t* s, size_t i, size_t end) {
     if ((less_spaces(i) | less_spaces(i + 2) | less_spaces(i + 4) | less_spaces(i + 6)) & kTops) break;
   while (i < end && s[i] != U'\n') ++i;
   return i;
-}
-
-// FNV-1a over the chars: to group equal short lines.
-uint64_t text_hash(std::u32string_view s) {
-  uint64_t h = 0xCBF29CE484222325ULL;
-  for (char32_t c : s) h = (h ^ c) * 0x100000001B3ULL;
-  return h;
 }
 
 bool is_sentence_end(char32_t c) {
@@ -163,9 +158,9 @@ bool has_inner_punct(std::u32string_view s) {
   // hashes holds more than one text (then the run is sorted by text). Sorted
   // by text, the compares read the texts at random places, a cache miss each
   // in a long document (at 30 MB of text, a third of segment's time).
-  std::vector<std::pair<uint64_t, Line*>> short_lines;
+  std::vector<std::pair<size_t, Line*>> short_lines;
   short_lines.reserve(lines.size());
-  for (Line& l : lines) if (l.end - l.begin <= 24) short_lines.emplace_back(text_hash(text_of(l)), &l);
+  for (Line& l : lines) if (l.end - l.begin <= 24) short_lines.emplace_back(std::hash<std::u32string_view>{}(text_of(l)), &l);
   std::sort(short_lines.begin(), short_lines.end());
   auto text_at = [&](size_t k) { return text_of(*short_lines[k].second); };
   for (size_t g = 0; g < short_lines.size();) {
