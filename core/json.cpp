@@ -34,6 +34,9 @@ inline char16_t* put_ascii(char16_t* p, const char* s, size_t n) {
 
 // The output text: a buffer of Char grown by doubling and written through a
 // pointer (std::basic_string's append is an out-of-line call for every piece).
+// The buffer is not zeroed first (a string's resize() would fill it, and a
+// report's output is 10-20 KB): growing copies only the part written, and
+// take() copies the text once into a string of its size.
 template <class Char>
 class Buffer {
  public:
@@ -51,22 +54,21 @@ class Buffer {
   // Room for n units written through the pointer returned; done(end) moves past them.
   Char* claim(size_t n) { room(n); return p_; }
   void done(Char* end) { p_ = end; }
-  String take() {
-    s_.resize(static_cast<size_t>(p_ - s_.data()));
-    p_ = end_ = nullptr;
-    return std::move(s_);
-  }
+  String take() const { return String(buf_.data(), static_cast<size_t>(p_ - buf_.data())); }
 
  private:
-  String s_;
+  RawVector<Char> buf_;
   Char* p_ = nullptr;
   Char* end_ = nullptr;
   void room(size_t n) { if (static_cast<size_t>(end_ - p_) < n) grow(n); }
   void grow(size_t n) {
-    size_t used = p_ ? static_cast<size_t>(p_ - s_.data()) : 0;
-    s_.resize(std::max(s_.size() * 2, used + n));
-    p_ = s_.data() + used;
-    end_ = s_.data() + s_.size();
+    const size_t used = p_ ? static_cast<size_t>(p_ - buf_.data()) : 0;
+    RawVector<Char> bigger;
+    bigger.resize(std::max(buf_.size() * 2, used + n));
+    std::copy(buf_.data(), buf_.data() + used, bigger.data());
+    buf_.swap(bigger);
+    p_ = buf_.data() + used;
+    end_ = buf_.data() + buf_.size();
   }
 };
 
