@@ -344,6 +344,21 @@ function cpuModel() {
   return line ? line.split(":")[1].trim() : "unknown";
 }
 
+// The native build's compiler and the CPU its code is tuned for (CMakeLists.txt
+// passes -mtune=native where the compiler takes it), from build/CMakeCache.txt.
+function nativeBuild() {
+  const cache = readFileSync(join(root, "build/CMakeCache.txt"), "utf8");
+  const entry = (key) => (cache.match(new RegExp(`^${key}:[A-Z]+=(.*)$`, "m")) || [])[1] || "";
+  const cxx = entry("CMAKE_CXX_COMPILER");
+  let version = "", tune = "";
+  try {
+    version = execFileSync(cxx, ["--version"], { encoding: "utf8" }).split("\n")[0];
+    tune = (execFileSync(cxx, ["-mtune=native", "-Q", "--help=target"], { encoding: "utf8" }).match(/^\s*-mtune=\s*(\S+)/m) || [])[1] || "";
+  } catch {}
+  const tuned = entry("REPORTLENS_HAS_MTUNE_NATIVE") === "1" && entry("REPORTLENS_TUNE_NATIVE") !== "OFF";
+  return `${version || cxx}, ${entry("CMAKE_BUILD_TYPE")} (\`${entry(`CMAKE_CXX_FLAGS_${entry("CMAKE_BUILD_TYPE").toUpperCase()}`)}\`)${tuned ? `, \`-mtune=native\`${tune ? ` (${tune})` : ""}: scheduling for this CPU, the instruction set the baseline's` : ""}`;
+}
+
 function sizes() {
   return ["reportlens.wasm", "reportlens.mjs", "reportlens.single.mjs"].map((f) => {
     const buf = readFileSync(join(root, "dist/wasm", f));
@@ -497,7 +512,7 @@ of input (10⁶ bytes). Absolute times belong to this machine and its load at th
 time; **the claims are the ratios**, all taken in one run and, for ReportLens
 against its peers, in one Node process.
 
-Machine: ${availableParallelism()} cores (\`nproc\`), ${cpuModel()}, Node ${process.version};
+Machine: ${availableParallelism()} cores (\`nproc\`), ${cpuModel()}, Node ${process.version}; native build: ${nativeBuild()};
 load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the end${
   Math.max(loadBefore, loadAfter) > availableParallelism()
     ? ` (above ${availableParallelism()}: other work shared the cores and medians are noisy)`
