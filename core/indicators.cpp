@@ -443,23 +443,6 @@ class Scanner {
 
 };
 
-// The path of every section, root first: the index of each section among its
-// parent's children.
-std::vector<std::vector<int>> section_paths(const std::vector<Section>& sections) {
-  std::vector<std::vector<int>> paths(sections.size());
-  std::vector<int> children(sections.size() + 1, 0);   // by parent + 1: children seen
-  for (size_t k = 0; k < sections.size(); ++k) {
-    int parent = sections[k].parent;
-    std::vector<int>& path = paths[k];
-    if (parent >= 0) {   // a parent comes before its children
-      path.reserve(paths[parent].size() + 1);
-      path = paths[parent];
-    }
-    path.push_back(children[parent + 1]++);
-  }
-  return paths;
-}
-
 }  // namespace
 
 std::string base_unit(const std::string& unit) {
@@ -480,7 +463,6 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
                                 std::to_string(scanner.too_long()) + " 处数字超过 18 位，无法作为数量读取，已跳过（首处见所标位置）。",
                                 scanner.too_long_first()});
   const NormText& t = seg.text;
-  const std::vector<std::vector<int>> paths = section_paths(sections);
   scan.indicators.reserve(found.size());
   Categorizer categorizer;
   const SectionFinder owners(sections);
@@ -502,7 +484,6 @@ IndicatorScan find_indicators(const Segmented& seg, const std::vector<Section>& 
     x.kind = f.kind;
     if (!f.role.empty()) x.role = f.role;
     x.section = owners.at(x.span.begin);
-    if (x.section >= 0) x.section_path = paths[x.section];
   }
   return scan;
 }

@@ -57,15 +57,19 @@ inline const char* severity(Severity s) {
 
 // The section tree from Result::sections' parent links, by a counting sort on
 // the parent: the children of section i (or the level-1 sections, for i = -1)
-// are of(i), in document order. Two allocations, whatever the number of sections.
+// are of(i), in document order, and rank(i) is i's place among its parent's
+// children. Three allocations, whatever the number of sections.
 class SectionTree {
  public:
-  explicit SectionTree(const std::vector<Section>& sections) : begin_(sections.size() + 3, 0), order_(sections.size()) {
+  explicit SectionTree(const std::vector<Section>& sections)
+      : begin_(sections.size() + 3, 0), order_(sections.size()), rank_(sections.size()) {
     for (const Section& s : sections) ++begin_[slot(s.parent) + 2];
     for (size_t k = 2; k < begin_.size(); ++k) begin_[k] += begin_[k - 1];
     // begin_[slot + 1] is now where that parent's children start; filling moves
     // it to where they end, which is where the next parent's start.
     for (size_t i = 0; i < sections.size(); ++i) order_[begin_[slot(sections[i].parent) + 1]++] = i;
+    for (size_t k = 0; k + 1 < begin_.size(); ++k)
+      for (size_t j = begin_[k]; j < begin_[k + 1]; ++j) rank_[order_[j]] = static_cast<int>(j - begin_[k]);
   }
   struct Indices {
     const size_t* first;
@@ -77,9 +81,11 @@ class SectionTree {
     size_t k = slot(parent);
     return {order_.data() + begin_[k], order_.data() + begin_[k + 1]};
   }
+  int rank(size_t i) const { return rank_[i]; }
 
  private:
   std::vector<size_t> begin_, order_;
+  std::vector<int> rank_;
   static size_t slot(int parent) { return static_cast<size_t>(parent + 1); }
 };
 
@@ -110,6 +116,15 @@ void write_section(W& w, const Result& r, const SectionTree& tree, size_t i) {
   for (size_t c : tree.of(static_cast<int>(i))) write_section(w, r, tree, c);
   w.end_array();
   w.end_object();
+}
+
+// The path of section i (none for -1, the preamble): its rank and its
+// parents' ranks, the root's first, as an indicator's "section" gives it.
+template <class W>
+void write_path(W& w, const Result& r, const SectionTree& tree, int i) {
+  if (i < 0) return;
+  write_path(w, r, tree, r.sections[static_cast<size_t>(i)].parent);   // a parent comes before its children
+  w.value(tree.rank(static_cast<size_t>(i)));
 }
 
 }  // namespace walk
@@ -157,7 +172,7 @@ void write_result(W& w, const Result& r) {
     walk::term_field_or_null(w, "category", x.category);
     w.key("section");
     w.begin_array();
-    for (int p : x.section_path) w.value(p);
+    walk::write_path(w, r, tree, x.section);
     w.end_array();
     if (!x.role.empty()) walk::term_field(w, "role", x.role);
     w.end_object();

@@ -66,8 +66,7 @@ struct Indicator {
   std::string kind;       // count money percent rank change share ratio duration range_low range_high …
   std::string label;
   std::string category;   // taxonomy id, empty = none
-  std::vector<int> section_path;
-  int section = -1;       // flat index of the innermost section, -1 = preamble
+  int section = -1;       // flat index of the innermost section, -1 = preamble (its path is written from the sections)
   std::string role;       // "from" / "to" in 由A减至B pairs; empty otherwise
 };
 
