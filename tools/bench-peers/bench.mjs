@@ -344,19 +344,20 @@ function cpuModel() {
   return line ? line.split(":")[1].trim() : "unknown";
 }
 
-// The native build's compiler and the CPU its code is tuned for (CMakeLists.txt
-// passes -mtune=native where the compiler takes it), from build/CMakeCache.txt.
+// The native build's compiler and the flags its core was compiled with (as
+// the Makefile generator wrote them), and the CPU that -mtune=native, if
+// among them, tunes for (CMakeLists.txt adds it where the compiler takes it).
 function nativeBuild() {
-  const cache = readFileSync(join(root, "build/CMakeCache.txt"), "utf8");
-  const entry = (key) => (cache.match(new RegExp(`^${key}:[A-Z]+=(.*)$`, "m")) || [])[1] || "";
-  const cxx = entry("CMAKE_CXX_COMPILER");
-  let version = "", tune = "";
+  const cxx = (readFileSync(join(root, "build/CMakeCache.txt"), "utf8").match(/^CMAKE_CXX_COMPILER:[A-Z]+=(.*)$/m) || [])[1] || "c++";
+  const flagsFile = join(root, "build/CMakeFiles/reportlens_core.dir/flags.make");
+  const flags = existsSync(flagsFile) ? ((readFileSync(flagsFile, "utf8").match(/^CXX_FLAGS = (.*)$/m) || [])[1] || "") : "";
+  let version = cxx, tune = "";
   try {
     version = execFileSync(cxx, ["--version"], { encoding: "utf8" }).split("\n")[0];
-    tune = (execFileSync(cxx, ["-mtune=native", "-Q", "--help=target"], { encoding: "utf8" }).match(/^\s*-mtune=\s*(\S+)/m) || [])[1] || "";
-  } catch {}
-  const tuned = entry("REPORTLENS_HAS_MTUNE_NATIVE") === "1" && entry("REPORTLENS_TUNE_NATIVE") !== "OFF";
-  return `${version || cxx}, ${entry("CMAKE_BUILD_TYPE")} (\`${entry(`CMAKE_CXX_FLAGS_${entry("CMAKE_BUILD_TYPE").toUpperCase()}`)}\`)${tuned ? `, \`-mtune=native\`${tune ? ` (${tune})` : ""}: scheduling for this CPU, the instruction set the baseline's` : ""}`;
+    if (flags.includes("-mtune=native"))
+      tune = (execFileSync(cxx, ["-mtune=native", "-Q", "--help=target"], { encoding: "utf8" }).match(/^\s*-mtune=\s*(\S+)/m) || [])[1] || "";
+  } catch {}   // a compiler without -Q --help=target: the CPU goes unnamed
+  return `${version}, \`${flags.replace(/ -D\S+| -W\S+| -std=\S+/g, "")}\`${tune ? ` (-mtune=native: scheduling for ${tune}, the instruction set the baseline's)` : ""}`;
 }
 
 function sizes() {
