@@ -9,6 +9,7 @@
 #include "data.h"
 #include "phrase_index.h"
 #include "text.h"
+#include "word_trie.h"
 
 namespace reportlens {
 namespace {
@@ -294,17 +295,32 @@ Meta find_meta(const Segmented& seg, const std::vector<Section>& sections, const
     if (cut >= 2) meta.region = to_utf8(a.substr(0, cut));
   }
   if (!meta.region) {
-    static const auto prefectures = [] {
-      PhraseIndex<> index;
+    // one walk of a word trie finds them all (a scan by first char stopped at
+    // every 长, 南, 大 … of the text and compared each name there)
+    struct Prefectures {
+      WordTrie words;
+      std::vector<const std::u32string*> name_of;   // by trie node; null where no name ends
+      size_t longest = 0;
+    };
+    static const Prefectures prefectures = [] {
+      Prefectures out;
+      std::vector<std::pair<uint32_t, const std::u32string*>> ends;
       for (const auto& row : regions)
-        if (row.size() >= 2 && row[1] == U"prefecture") index.add(row[0]);
-      return index;
+        if (row.size() >= 2 && row[1] == U"prefecture" && !row[0].empty()) {
+          ends.emplace_back(out.words.add(row[0], 1), &row[0]);
+          out.longest = std::max(out.longest, row[0].size());
+        }
+      out.words.seal();
+      out.name_of.assign(out.words.size(), nullptr);
+      for (auto [node, name] : ends) out.name_of[node] = name;
+      return out;
     }();
-    std::map<std::u32string, int> counts;
-    size_t head = std::min<size_t>(t.size(), 60000);   // the report, not a pasted archive
-    for (size_t i = prefectures.next_opening(t.chars, 0, head); i < head; i = prefectures.next_opening(t.chars, i + 1, head))
-      for (const auto& name : *prefectures.starting_with(t.chars[i]))
-        if (starts_with_at(t.chars, i, name.first)) ++counts[name.first];
+    std::map<std::u32string_view, int> counts;
+    const size_t head = std::min<size_t>(t.size(), 60000);   // the report, not a pasted archive: names starting before it
+    const std::u32string_view scanned = std::u32string_view(t.chars).substr(0, head + prefectures.longest);
+    prefectures.words.for_each_word(scanned, 1, [&](uint32_t node, uint8_t, size_t begin, size_t) {
+      if (begin < head) ++counts[*prefectures.name_of[node]];
+    });
     int best = 0;
     for (auto& [name, n] : counts) if (n > best) best = n, meta.region = to_utf8(name);
   }

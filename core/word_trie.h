@@ -1,7 +1,8 @@
-// The word trie of the taxonomy (stage 8a): many words of a few kinds,
-// found in one walk over a text. A header of its own so the tests reach
-// the cases the shipped vocabulary has none of (words of one char, chars
-// beyond the BMP).
+// A word trie: many words of a few kinds, found in one walk over a text
+// (the taxonomy's words in labels and clauses, stage 8a; the prefecture
+// names a report without its own place name mentions, stage 6). A header of
+// its own so the tests reach the cases the shipped vocabularies have none of
+// (words of one char, chars beyond the BMP).
 #pragma once
 #include <cassert>
 #include <cstdint>

@@ -123,6 +123,13 @@ TEST_CASE("metadata") {
     CHECK(r.meta.report_year == 2021);
     CHECK(r.meta.region == "长春市");
   }
+  SUBCASE("no agency place: the prefecture the text names most, a tie to the first in code-point order") {
+    auto most = reportlens::analyze(
+        "2021年,市科技局认真开展工作。\n一、主要举措和成效\n与长春市、苏州市合作，苏州市工业园区和长春市长春市新区。\n");
+    CHECK(most.meta.region == "长春市");
+    auto tie = reportlens::analyze("2021年,市科技局认真开展工作。\n一、主要举措和成效\n与长春市、苏州市两地合作办理。\n");
+    CHECK(tie.meta.region == "苏州市");
+  }
   SUBCASE("collapsed date at the end, only one reading") {
     auto r = reportlens::analyze("苏州市科技局2024年度法治政府建设情况报告\n一、主要举措和成效\n正文。\n苏州市科学技术局\n2025212");
     CHECK(r.meta.published == "2025-02-12");
