@@ -147,21 +147,26 @@ const BmpSet& plain_chars() {
 
 bool is_cjk(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 
-// The (folded, input) pairs met, in order, at most 2048: a char already in a
-// pair (either side) starts no new one, so each folded char keeps the first
-// traditional form seen.
+// The (folded, input) pairs met, at most 2048, into the text's written
+// forms: a char already in a pair (either side) starts no new one, so each
+// folded char keeps the first traditional form seen.
 struct Folds {
-  std::u32string pairs;
-  BmpSet in_pairs;   // BMP chars in `pairs`, to test without a search
+  explicit Folds(WrittenForms& out) : out_(out) {}
   void note(char32_t f, char32_t c) {
-    if (pairs.size() >= 4096) return;
-    bool seen = f < 0x10000 ? in_pairs.has(f) : pairs.find(f) != std::u32string::npos;
+    if (out_.size() >= 2048) return;
+    bool seen = f < 0x10000 ? in_pairs_.has(f) : astral_.find(f) != std::u32string::npos;
     if (seen) return;
-    pairs += f;
-    pairs += c;
-    in_pairs.add(f);
-    in_pairs.add(c);
+    out_.add(f, c);
+    for (char32_t x : {f, c}) {
+      if (x < 0x10000) in_pairs_.add(x);
+      else astral_ += x;
+    }
   }
+
+ private:
+  WrittenForms& out_;
+  BmpSet in_pairs_;        // BMP chars in a pair, to test without a search
+  std::u32string astral_;  // the others
 };
 
 // A traditional Han char's simplified form, its pair noted: out of copy_run's
@@ -272,7 +277,7 @@ char32_t fold_char(char32_t c) {
     if (c == U'\n') line_checked = false;
   };
   const SimplifiedBmp& simplified = simplified_bmp();
-  Folds folds;
+  Folds folds(t.written_as);
   const BmpSet& plain = plain_chars();
   for (size_t i = 0; i < s.size();) {
     char32_t c = s[i];
@@ -383,8 +388,6 @@ char32_t fold_char(char32_t c) {
     emit(f, i, i + 1);
     ++i;
   }
-  for (size_t k = 0; k + 1 < folds.pairs.size(); k += 2) t.written_as.emplace_back(folds.pairs[k], folds.pairs[k + 1]);
-  std::sort(t.written_as.begin(), t.written_as.end());   // each folded char is in one pair only
   t.chars.resize(n);
   t.from.resize(n);
   t.to.resize(n);

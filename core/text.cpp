@@ -110,11 +110,7 @@ std::string printed(const NormText& t, const std::u32string& input, size_t b, si
 std::string NormText::as_written(std::u32string_view cleaned) const {
   if (written_as.empty()) return to_utf8(cleaned);
   Utf8Out out(cleaned.size() * 4);
-  const std::pair<char32_t, char32_t>* const end = written_as.data() + written_as.size();
-  for (char32_t c : cleaned) {
-    const auto* at = partition_point_masked(written_as.data(), written_as.size(), [c](const auto& p) { return p.first < c; });
-    out.put(at != end && at->first == c ? at->second : c);
-  }
+  for (char32_t c : cleaned) out.put(written_as.of(c));
   return out.str();
 }
 

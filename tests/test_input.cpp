@@ -151,8 +151,32 @@ TEST_CASE("decoding") {
   }
 }
 
+TEST_CASE("written forms: every pair added is found, through the table's growth; other chars map to themselves") {
+  reportlens::WrittenForms forms;
+  CHECK(forms.empty());
+  CHECK(forms.of(U'发') == U'发');
+  std::mt19937 rng(11);
+  std::vector<std::pair<char32_t, char32_t>> added;
+  for (char32_t c = 0x4E00; added.size() < 3000; c += 1 + rng() % 3) added.emplace_back(c, c + 0x20000);   // BMP and astral forms
+  added.emplace_back(0x20001, U'𠀀');   // an astral folded char
+  for (const auto& [folded, input] : added) forms.add(folded, input);
+  forms.add(0, U'x');   // 0 marks a free slot: never a folded char
+  CHECK(forms.size() == added.size());
+  for (const auto& [folded, input] : added) CHECK(forms.of(folded) == input);
+  for (char32_t c : {U'a', U'。', char32_t{0x4DFF}, char32_t{0x20002}, char32_t{0}}) CHECK(forms.of(c) == c);
+}
+
+TEST_CASE("traditional input: labels as written, through many distinct folded chars") {
+  // 長/长 … each folded char keeps the first traditional form met, and a
+  // label built from the cleaned text is shown in it
+  auto r = reportlens::analyze("一、主要舉措和成效\n全年辦理行政複議案件20件，審查規範性文件15件。\n");
+  REQUIRE(r.indicators.size() == 2);
+  CHECK(r.indicators[0].label.find("複議") != std::string::npos);
+  CHECK(r.indicators[1].label.find("規範性文件") != std::string::npos);
+}
+
 TEST_CASE("partition_point_masked finds what std::partition_point finds") {
-  // the search behind as_written (traditional chars) and SectionFinder
+  // the search behind SectionFinder and the checks' cleaned ranges
   std::mt19937 rng(7);
   for (size_t n = 0; n <= 40; ++n) {
     std::vector<int> v(n);
