@@ -151,6 +151,94 @@ TEST_CASE("decoding") {
   }
 }
 
+// The WHATWG UTF-8 decoder as the standard writes it, a byte at a time: the
+// reference decode() is held to, whichever path its common run takes.
+std::u32string whatwg_utf8(const std::string& bytes) {
+  std::u32string out;
+  char32_t c = 0;
+  int needed = 0, seen = 0;
+  unsigned lower = 0x80, upper = 0xBF;
+  for (size_t i = 0; i <= bytes.size();) {
+    if (i == bytes.size()) {
+      if (needed) out += U'\uFFFD';
+      break;
+    }
+    const unsigned b = static_cast<unsigned char>(bytes[i]);
+    if (needed == 0) {
+      ++i;
+      if (b < 0x80) out += static_cast<char32_t>(b);
+      else if (b >= 0xC2 && b <= 0xDF) needed = 1, c = b & 0x1F;
+      else if (b >= 0xE0 && b <= 0xEF) {
+        if (b == 0xE0) lower = 0xA0;
+        if (b == 0xED) upper = 0x9F;
+        needed = 2, c = b & 0xF;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        if (b == 0xF0) lower = 0x90;
+        if (b == 0xF4) upper = 0x8F;
+        needed = 3, c = b & 0x7;
+      } else out += U'\uFFFD';
+      continue;
+    }
+    if (b < lower || b > upper) {   // the byte is read again
+      c = 0, needed = seen = 0, lower = 0x80, upper = 0xBF;
+      out += U'\uFFFD';
+      continue;
+    }
+    ++i;
+    lower = 0x80, upper = 0xBF;
+    c = c << 6 | (b & 0x3F);
+    if (++seen == needed) out += c, c = 0, needed = seen = 0;
+  }
+  return out;
+}
+
+TEST_CASE("decoding long mixed texts: what the standard's decoder gives, at every alignment of every form") {
+  // runs long enough for the 16-byte steps, with every form the common run
+  // takes or leaves at its edges: ASCII and line feeds, controls, 2- and
+  // 4-byte chars, the 3-byte bounds, U+FFFD as written, overlong forms,
+  // surrogates, stray and truncated bytes
+  const std::string tokens[] = {"a", "7", " ", "\n", "\r", "\t", std::string(1, '\0'), "\x01", "\x1B", "\x7F", "\xC3\xA9", "\xE0\xA0\x80",
+                                "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBC\x8C", "\xE0\x80\x80",
+                                "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF", "\xF0\x9F\x98\x80", "\xFF", "\x80", "\xE4\xB8", "\xF0\x9F\x98",
+                                "中", "华", "人民共和国", "审查20次，", "abcdefghijklmnop"};
+  const size_t kTokens = sizeof tokens / sizeof tokens[0];
+  const std::string han = "法治政府建设";
+  std::mt19937 rng(2026);
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes;
+    const size_t pieces = 1 + rng() % 40;
+    for (size_t k = 0; k < pieces; ++k) {
+      // mostly Han text, as reports are: runs of it between the others
+      if (rng() % 3) {
+        for (size_t h = rng() % 12; h-- > 0;) bytes += han.substr(3 * (rng() % 6), 3);
+      } else {
+        bytes += tokens[rng() % kTokens];
+      }
+    }
+    CAPTURE(bytes);
+    std::vector<reportlens::Diagnostic> d;
+    const auto dec = reportlens::decode(bytes, 1 << 20, d);
+    const std::u32string want = whatwg_utf8(bytes);
+    CHECK(dec.chars == want);
+    std::vector<uint32_t> astral;
+    size_t nul = 0, controls = 0, replaced = 0;   // what marks binary data, as decode() counts it
+    for (size_t i = 0; i < want.size(); ++i) {
+      if (want[i] > 0xFFFF) astral.push_back(static_cast<uint32_t>(i));
+      nul += want[i] == 0;
+      controls += want[i] < 0x20 && want[i] != 0 && want[i] != U'\n' && want[i] != U'\r' && want[i] != U'\t' && want[i] != U'\f';
+      replaced += want[i] == 0xFFFD;
+    }
+    CHECK(dec.astral == astral);
+    const bool binary = nul * 100 > want.size() || (controls + replaced) * 10 > want.size() * 3;
+    CHECK(std::any_of(d.begin(), d.end(), [](const auto& x) { return x.code == "binary_input"; }) == binary);
+    for (const auto& x : d)
+      if (x.code == "binary_input")
+        CHECK(x.message.find(std::to_string(nul) + " 个 NUL，" + std::to_string(controls + replaced) + " 个控制或无效字符") != std::string::npos);
+    for (const auto& x : d)   // the replacements counted, those of invalid bytes and those written as U+FFFD
+      if (x.code == "invalid_utf8") CHECK(x.message.find("共 " + std::to_string(replaced) + " 处") != std::string::npos);
+  }
+}
+
 TEST_CASE("written forms: every pair added is found, through the table's growth; other chars map to themselves") {
   reportlens::WrittenForms forms;
   CHECK(forms.empty());
