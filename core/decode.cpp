@@ -131,7 +131,7 @@ size_t common_run(const unsigned char* p, size_t i, size_t size, char32_t* chars
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-// The common run with SSSE3 (every x86-64 CPU since 2006 but the first;
+// The common run with SSSE3 (Intel CPUs since 2006, AMD since 2011;
 // asked at run time, the build stays the x86-64 baseline): 16 bytes at a
 // time where they are all printable ASCII or line feeds, 12 where they are
 // four plain 3-byte chars (a Han run), else a step as above. All or nothing:
