@@ -118,28 +118,19 @@ const std::string& Categorizer::categorize(std::u32string_view label, std::u32st
   const Taxonomy& tx = taxonomy();
   named_.assign((tx.rules.size() + 63) / 64, 0);   // a bit per rule: read in taxonomy order, each once
   filters_.assign((tx.filter_words + 63) / 64, 0);
-  label_filters_.clear();
-  tx.words.for_each_word(label, kKeyword | kFilter, [&](uint32_t node, uint8_t kinds, size_t begin, size_t end) {
+  tx.words.for_each_word(label, kKeyword | kFilter, [&](uint32_t node, uint8_t kinds, size_t, size_t) {
     if (kinds & kKeyword)
       for (size_t w = 0; w < named_.size(); ++w) named_[w] |= tx.rules_named[node * tx.rule_words + w];
-    if (kinds & kFilter) {
-      set_bit(filters_, tx.filter_of[node]);
-      label_filters_.push_back({tx.filter_of[node], begin, end});
-    }
+    if (kinds & kFilter) set_bit(filters_, tx.filter_of[node]);
   });
-  bool clause_read = false;
+  // a clause within the label (技术合同认定接件693次 as both) has no word the label's walk did not set
+  bool clause_read = lies_within(clause, label);
   for (size_t word = 0; word < named_.size(); ++word) {
     for (uint64_t bits = named_[word]; bits; bits &= bits - 1) {
       const Rule& r = tx.rules[word * 64 + static_cast<size_t>(__builtin_ctzll(bits))];
       if ((r.has_context || r.has_exclude) && !clause_read) {
-        if (lies_within(clause, label)) {   // the label's walk has its words: 技术合同认定接件693次 as both
-          const size_t from = static_cast<size_t>(clause.data() - label.data()), to = from + clause.size();
-          for (const auto& w : label_filters_)
-            if (w.begin >= from && w.end <= to) set_bit(filters_, w.filter);
-        } else {
-          tx.words.for_each_word(clause, kFilter,
-                                 [&](uint32_t node, uint8_t, size_t, size_t) { set_bit(filters_, tx.filter_of[node]); });
-        }
+        tx.words.for_each_word(clause, kFilter,
+                               [&](uint32_t node, uint8_t, size_t, size_t) { set_bit(filters_, tx.filter_of[node]); });
         clause_read = true;
       }
       // a context word in the label or the clause; no exclude word in either

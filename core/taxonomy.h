@@ -22,13 +22,8 @@ class Categorizer {
   const std::string& categorize(std::u32string_view label, std::u32string_view clause, std::string_view unit);
 
  private:
-  struct FilterAt {
-    uint32_t filter;
-    size_t begin, end;
-  };
-  std::vector<uint64_t> named_;         // rules with a keyword in the label, a bit each
-  std::vector<uint64_t> filters_;       // context and exclude words in the label or the clause, a bit each
-  std::vector<FilterAt> label_filters_;   // those of the label, where they are written in it
+  std::vector<uint64_t> named_;     // rules with a keyword in the label, a bit each
+  std::vector<uint64_t> filters_;   // context and exclude words in the label or the clause, a bit each
 };
 
 const std::vector<Category>& categories();
