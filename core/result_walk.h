@@ -63,13 +63,12 @@ class SectionTree {
  public:
   explicit SectionTree(const std::vector<Section>& sections)
       : begin_(sections.size() + 3, 0), order_(sections.size()), rank_(sections.size()) {
-    for (const Section& s : sections) ++begin_[slot(s.parent) + 2];
+    // counting a parent's children in document order gives each its rank
+    for (size_t i = 0; i < sections.size(); ++i) rank_[i] = static_cast<int>(begin_[slot(sections[i].parent) + 2]++);
     for (size_t k = 2; k < begin_.size(); ++k) begin_[k] += begin_[k - 1];
     // begin_[slot + 1] is now where that parent's children start; filling moves
     // it to where they end, which is where the next parent's start.
     for (size_t i = 0; i < sections.size(); ++i) order_[begin_[slot(sections[i].parent) + 1]++] = i;
-    for (size_t k = 0; k + 1 < begin_.size(); ++k)
-      for (size_t j = begin_[k]; j < begin_[k + 1]; ++j) rank_[order_[j]] = static_cast<int>(j - begin_[k]);
   }
   struct Indices {
     const size_t* first;
