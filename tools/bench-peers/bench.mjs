@@ -549,7 +549,7 @@ predict, which depend on the text's chars (callgrind's branch simulation, a simp
 mispredicted, the most in ${profile.topMispredicted.join(", ")} of them). Loops that stopped at frequent chars only to dismiss
 them were where such branches could go without a redesign (normalize's copy of Han and plain chars,
 the headings scan, the taxonomy trie's edge lists, the sentence scan's phrase openers, and binary searches over the text's chars and positions). What would cut it further, each a redesign rather than a tuning step: (1) decode
-folded into normalize's common run, so that the two largest per-char passes are one; (2) the text
+folded into normalize's common run, so that two passes over every char are one; (2) the text
 as UTF-16 with origins kept only where a char was folded or dropped, instead of UTF-32 with 9 bytes
 of origins and flags per char, which every stage reads; (3) one shared pass over a table of char
 classes that records where each stage's candidates start (clause ends, markers, phrase openers,
