@@ -16,10 +16,15 @@
 namespace reportlens {
 namespace {
 
+// Lines of up to this many chars are counted for repeats (watermarks, running headers).
+constexpr size_t kShortLine = 24;
+
+constexpr uint32_t kNoText = UINT32_MAX;
+
 struct Line {
-  size_t begin, end;   // in the input NormText, trimmed
-  int copies = 0;      // for a line of up to 24 chars: how many lines have its text
-  bool joined = false;  // (kept lines) continues the kept line before it
+  size_t begin, end;          // in the input NormText, trimmed
+  uint32_t text = kNoText;    // a line of up to kShortLine chars: its text's index in TextCounts
+  bool joined = false;        // (kept lines) continues the kept line before it
 };
 
 // The index of the first '\n' in s[i, end), or end. Most lines run on for
@@ -40,6 +45,55 @@ size_t next_newline(const char32_t* s, size_t i, size_t end) {
   while (i < end && s[i] != U'\n') ++i;
   return i;
 }
+
+// The texts of the short lines, each with how many lines have it: open
+// addressing over the distinct texts, grown as texts are added, so that the
+// count is linear in the number of lines (sorting the lines by a hash of their
+// text was n log n, and read each line's chars again after the sort, out of
+// cache in a long document). A line is counted as it is split off, its chars
+// still in cache, and compared only with the first line that had its text,
+// whose chars stay there.
+class TextCounts {
+ public:
+  explicit TextCounts(std::u32string_view chars) : chars_(chars) {}
+  // Counts one more line with the text [begin, end); returns the text's index.
+  uint32_t add(size_t begin, size_t end) {
+    const std::u32string_view text = chars_.substr(begin, end - begin);
+    const size_t hash = std::hash<std::u32string_view>{}(text);
+    if (2 * (texts_.size() + 1) > slots_.size()) grow();
+    size_t at = hash & (slots_.size() - 1);
+    for (; slots_[at] != kNoText; at = (at + 1) & (slots_.size() - 1)) {
+      Text& t = texts_[slots_[at]];
+      if (t.hash == hash && chars_.substr(t.begin, t.end - t.begin) == text) {
+        ++t.copies;
+        return slots_[at];
+      }
+    }
+    slots_[at] = static_cast<uint32_t>(texts_.size());
+    texts_.push_back({hash, begin, end, 1});
+    return slots_[at];
+  }
+  // How many lines have the text of index `text` (0 for kNoText).
+  int copies(uint32_t text) const { return text == kNoText ? 0 : texts_[text].copies; }
+
+ private:
+  struct Text {
+    size_t hash;
+    size_t begin, end;   // where the first line with this text has it
+    int copies;
+  };
+  std::u32string_view chars_;
+  std::vector<Text> texts_;
+  std::vector<uint32_t> slots_;   // indexes into texts_, kNoText where none
+  void grow() {
+    slots_.assign(slots_.empty() ? 256 : 2 * slots_.size(), kNoText);
+    for (uint32_t k = 0; k < texts_.size(); ++k) {
+      size_t at = texts_[k].hash & (slots_.size() - 1);
+      while (slots_[at] != kNoText) at = (at + 1) & (slots_.size() - 1);
+      slots_[at] = k;
+    }
+  }
+};
 
 bool is_sentence_end(char32_t c) {
   static const std::u32string_view kEnds = U"。！？!?；;：:”’\")）】》…";
@@ -139,46 +193,22 @@ bool has_inner_punct(std::u32string_view s) {
 // not inlined into analyze() (see analyze.cpp)
 [[gnu::noinline]] Segmented segment(NormText in, std::vector<Diagnostic>& diags) {
   Segmented out;
-  // 1. lines, trimmed
+  // 1. lines, trimmed; the short ones' texts counted (repeated short lines
+  // are watermarks and running headers)
   std::vector<Line> lines;
   lines.reserve(in.size() / 32 + 16);
+  const std::u32string_view chars = in.chars;
+  TextCounts counts(chars);
   for (size_t i = 0; i <= in.size();) {
     size_t j = next_newline(in.chars.data(), i, in.size());
     size_t b = i, e = j;
     while (b < e && (is_space(in.chars[b]) || in.chars[b] == U' ')) ++b;
     while (e > b && is_space(in.chars[e - 1])) --e;
-    if (e > b) lines.push_back({b, e, 0, false});
+    if (e > b) lines.push_back({b, e, e - b <= kShortLine ? counts.add(b, e) : kNoText, false});
     i = j + 1;
   }
-  const std::u32string_view chars = in.chars;
   auto text_of = [&](const Line& l) { return chars.substr(l.begin, l.end - l.begin); };
-  // 2. repeated short lines (watermarks, running headers): the short lines
-  // sorted by a hash of their text, then by place, so that equal ones stand
-  // together; each text is read once more, to tell whether a run of equal
-  // hashes holds more than one text (then the run is sorted by text). Sorted
-  // by text, the compares read the texts at random places, a cache miss each
-  // in a long document (at 30 MB of text, a third of segment's time).
-  std::vector<std::pair<size_t, Line*>> short_lines;
-  short_lines.reserve(lines.size());
-  for (Line& l : lines) if (l.end - l.begin <= 24) short_lines.emplace_back(std::hash<std::u32string_view>{}(text_of(l)), &l);
-  std::sort(short_lines.begin(), short_lines.end());
-  auto text_at = [&](size_t k) { return text_of(*short_lines[k].second); };
-  for (size_t g = 0; g < short_lines.size();) {
-    size_t h = g + 1;
-    while (h < short_lines.size() && short_lines[h].first == short_lines[g].first) ++h;
-    bool one_text = true;
-    for (size_t k = g + 1; k < h; ++k) one_text &= text_at(k) == text_at(g);
-    if (!one_text)
-      std::sort(short_lines.begin() + g, short_lines.begin() + h,
-                [&](const auto& a, const auto& b) { return text_of(*a.second) < text_of(*b.second); });
-    while (g < h) {   // each text of the run
-      size_t k = g + 1;
-      while (k < h && (one_text || text_at(k) == text_at(g))) ++k;
-      for (size_t m = g; m < k; ++m) short_lines[m].second->copies = static_cast<int>(k - g);
-      g = k;
-    }
-  }
-  // 3. keep, drop or join
+  // 2. keep, drop or join
   size_t chrome = 0, pages = 0, contents = 0, repeats = 0, joins = 0;
   std::vector<Line> kept;
   kept.reserve(lines.size());
@@ -197,7 +227,7 @@ bool has_inner_punct(std::u32string_view s) {
     }
     if (short_line && is_page_number(t)) { ++pages; continue; }
     if (short_line && is_contents_line(t)) { ++contents; continue; }
-    if (short_line && !marker && l.copies >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
+    if (short_line && !marker && counts.copies(l.text) >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
     bool join = false;
     const Line& p = kept.empty() ? l : kept.back();
     bool prev_formatted = (in.flags[p.begin] & kMdHeading) || (p.end < in.size() && (in.flags[p.end] & kBoldEdge));
@@ -213,7 +243,7 @@ bool has_inner_punct(std::u32string_view s) {
     kept.push_back(l);
     if (join) ++joins;
   }
-  // 4. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins.
+  // 3. the cleaned text: kept lines, '\n' between paragraphs, nothing at joins.
   // Written over the input in place: each kept line after the first follows at
   // least one '\n' there, so the writing never overtakes the reading.
   size_t w = 0;

@@ -88,6 +88,20 @@ TEST_CASE("short lines seen three times or more are running headers, dropped") {
     }
     CHECK(cleaned(in) == expected);
   }
+  // a thousand texts (past the first sizes of segment's table of texts), each
+  // on 1 to 4 lines in random order
+  std::vector<std::pair<std::string, int>> texts;
+  for (int k = 0; k < 1000; ++k) texts.emplace_back("栏目" + std::to_string(k), 1 + static_cast<int>(rng() % 4));
+  std::vector<size_t> order;
+  for (size_t k = 0; k < texts.size(); ++k) order.insert(order.end(), texts[k].second, k);
+  std::shuffle(order.begin(), order.end(), rng);
+  std::string in, expected;
+  for (size_t k : order) {
+    in += texts[k].first + "\n正文。\n";
+    expected += (texts[k].second >= 3 ? "" : texts[k].first + "\n") + "正文。\n";
+  }
+  expected.pop_back();
+  CHECK(cleaned(in) == expected);
 }
 
 TEST_CASE("decoding") {
