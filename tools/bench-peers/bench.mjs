@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
+import { PerformanceObserver, constants } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -90,7 +91,7 @@ async function loadReportLens() {
   return ReportLens.load();
 }
 
-// Each scale is analysed once untimed, then timed over as much text as the
+// Each scale is analysed twice untimed, then timed over as much text as the
 // largest scale holds (at least kScaleRuns runs), and its time is the mean:
 // every scale's time per MB averages the same amount of work, collections of
 // garbage included (the fastest of a few short runs missed them, which long
@@ -101,6 +102,7 @@ async function loadReportLens() {
 // time per MB at one scale differed by up to 20% from one process to the
 // next, which three rounds left in the linearity figures.
 const kScaleRuns = 2;
+const kUntimedRuns = 2;   // as reportlens_bench's scaled runs (tools/bench.cpp)
 const kScaleRounds = 5;
 
 // The corpus concatenated `scale` times, as reportlens_bench builds it.
@@ -114,7 +116,7 @@ if (args["wasm-scale"]) {
   const big = scaledCorpus(docs, Number(args["wasm-scale"]));
   const bytes = utf8Bytes(big);
   const options = bytes > kMaxInputBytes ? { max_input_bytes: bytes } : {};
-  rl.analyze(big, options);  // untimed: the first run at this size grows the memory
+  for (let run = 0; run < kUntimedRuns; ++run) rl.analyze(big, options);   // grow the memory and settle it
   const scale = Number(args["wasm-scale"]);
   const runs = Math.max(kScaleRuns, Math.round(Math.max(...kScales) / scale));
   const timed = (method) => {
@@ -122,12 +124,27 @@ if (args["wasm-scale"]) {
     for (let run = 0; run < runs; ++run) rl[method](big, options);
     return (performance.now() - t) / runs;
   };
+  // V8's collections during the timed runs (perf_hooks' gc entries, delivered
+  // once the runs have given the event loop back): how much of analyze's time
+  // is the garbage collector's; null when none arrived (once in some dozens
+  // of runs, none did within 100 ms)
+  const collections = [];
+  const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+  observer.observe({ entryTypes: ["gc"] });
+  const start = performance.now();
   const ms = timed("analyze");
+  const end = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  observer.disconnect();
+  const during = collections.filter((e) => e.startTime >= start && e.startTime < end);
+  const gcTime = (list) => (during.length ? list.reduce((t, e) => t + e.duration, 0) / runs : null);
+  const gcMs = gcTime(during);
+  const minorGcMs = gcTime(during.filter((e) => e.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR));
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   // the same analysis returning the JSON text: the module's own growth, without the result's objects
-  rl.analyzeJson(big, options);
+  for (let run = 0; run < kUntimedRuns; ++run) rl.analyzeJson(big, options);
   const jsonMs = timed("analyzeJson");
-  console.log(JSON.stringify({ bytes, ms, jsonMs, peakRssMB }));
+  console.log(JSON.stringify({ bytes, ms, gcMs, minorGcMs, jsonMs, peakRssMB }));
   process.exit(0);
 }
 
@@ -472,6 +489,19 @@ function linearity(rows) {
 }
 const nLin = linearity(nScale), wLin = linearity(wScale), cLin = linearity(cScale);
 const wJsonLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.jsonMs })));
+// V8's collections within the module's analyze, from 10× up: their ms per MB
+// and share of its time, their minor (scavenge) share, and its time without
+// them; each scale's from the run its time is taken from, or where that run
+// has none, the median of the runs that have them
+const wScaleGc = wScale.map((r, i) => {
+  const withGc = scaleRuns.module[i].filter((x) => !x.failed && x.gcMs !== null);
+  if (r.failed || r.gcMs !== null || !withGc.length) return r;
+  return { ...r, gcMs: median(withGc.map((x) => x.gcMs)), minorGcMs: median(withGc.map((x) => x.minorGcMs)) };
+});
+const wGcRuns = wScaleGc.filter((r) => !r.failed && r.scale >= 10 && r.gcMs !== null);
+const wGc = wGcRuns.filter((r) => r.scale !== 300).map((r) => ({ scale: r.scale, gcPerMB: r.gcMs / (r.bytes / 1e6), share: r.gcMs / r.ms }));
+const wGcMinorShare = sum(wGcRuns.map((r) => r.minorGcMs)) / sum(wGcRuns.map((r) => r.gcMs));
+const wNoGcLin = linearity(wScaleGc.map((r) => (r.failed ? r : { ...r, ms: r.ms - (r.gcMs ?? NaN) })));
 
 // The instruction profile tools/profile wrote in this run (docs/profile.md):
 // the total and the largest stages of one corpus analysis, by instructions
@@ -527,7 +557,8 @@ load average ${fmt(loadBefore, 2)} at the start and ${fmt(loadAfter, 2)} at the 
 | wasm in Node ≥ ½ of native | \`analyzeJson\` ${fmt(tput.reportlensJson)} MB/s = ${fmt(tput.reportlensJson / nativeMBps, 2)} × native (both return the JSON text); \`analyze\`, which returns the objects, ${fmt(tput.reportlens / nativeMBps, 2)} × | ${met(tput.reportlensJson >= nativeMBps / 2)} |
 | ≥ 1000 × Recognizers-Text's throughput | ${fmt(ratio("recognizers"), 0)} × | ${met(ratio("recognizers") >= 1000)} |
 | ≥ 10 × jieba-wasm's throughput | ${fmt(ratio("jieba"), 1)} × | ${met(ratio("jieba") >= 10)} |
-| time and memory linear from 1× to 1000× | native ${nLin.linear ? "linear" : "not linear"} up to ${nLin.largest.scale}×; the core as WebAssembly ${cLin.linear ? "linear" : "not linear"}; the module's \`analyze\` in Node ${wLin.linear ? "linear" : "not linear"} up to ${wLin.largest.scale}×${wLin.complete ? "" : " (larger runs failed, see below)"} | ${met(nLin.linear && cLin.linear && wLin.linear && nLin.complete && wLin.complete)} |
+| time and memory linear from 1× to 1000× | native ${nLin.linear ? "linear" : "not linear"} up to ${nLin.largest.scale}×; the core as WebAssembly ${cLin.linear ? "linear" : "not linear"}; the module's \`analyze\` in Node ${wLin.linear ? "linear" : "not linear"} up to ${wLin.largest.scale}×${wLin.complete ? "" : " (larger runs failed, see below)"}${
+  wLin.linear || wGc.length < 2 ? "" : ` ([V8's collections](#scaled-input) ${fmt(100 * wGc[wGc.length - 1].share, 0)}% of its time at ${wGc[wGc.length - 1].scale}×, ${fmt(100 * wGc[0].share, 0)}% at ${wGc[0].scale}×)`} | ${met(nLin.linear && cLin.linear && wLin.linear && nLin.complete && wLin.complete)} |
 
 Where the native time goes (share of the summed per-stage medians below): ${stageShare.join(", ")}. In Node, \`analyzeJson\` (the same
 analysis, returning the JSON text instead of objects) runs at ${fmt(tput.reportlensJson)} MB/s, so building the
@@ -617,7 +648,7 @@ The corpus concatenated N times, analysed end to end: native, \`analyze_to_json\
 \`build/reportlens_bench\`; the wasm core, \`analyze_to_json\` in the bench's WebAssembly build in Node
 (no JavaScript objects; its memory is the module's linear memory, which only grows); and the module's
 \`rl.analyze\` (and \`rl.analyzeJson\`) in a fresh Node process, after
-20 analyses of the 1× corpus and one untimed run at this size. Peak RSS is the whole process's (a Node process starts near 50 MB).
+20 analyses of the 1× corpus and ${kUntimedRuns} untimed runs at this size. Peak RSS is the whole process's (a Node process starts near 50 MB).
 At 1000× (${fmt(nScale[4].bytes / 1e6)} MB) the input is over the default 32 MiB limit, which
 the page keeps; for that run the \`max_input_bytes\` option raises it.
 The scaled inputs are not the 1× analysis N times over: from 3× on, every line of the corpus is there
@@ -629,18 +660,24 @@ analysed) and is not a point of the same line.
 
 ${table(["scale", "MB", "native ms", "MB/s", "peak RSS MB", "wasm core MB/s", "its memory MB", "analyze ms", "MB/s", "peak RSS MB", "analyzeJson MB/s"], scaleRows)}
 
-Each scale is analysed once untimed, then timed over as much text as the largest scale holds (at least ${kScaleRuns} runs); its time is the mean, collections of garbage included. The scales and the three take turns in ${kScaleRounds} rounds (every other round from the largest scale down); a figure is the median of its rounds. Time per MB relative to 10× and memory per MB
+Each scale is analysed ${kUntimedRuns} times untimed (the first runs at a size grow the memory and settle where its largest blocks go: as WebAssembly at 1000×, the two runs after a first one took 13.2 ms a MB and the four after them 10.8, in a measurement made once), then timed over as much text as the largest scale holds (at least ${kScaleRuns} runs); its time is the mean, collections of garbage included. The scales and the three take turns in ${kScaleRounds} rounds (every other round from the largest scale down); a figure is the median of its rounds. Time per MB relative to 10× and memory per MB
 (the peak above the 1× run's) relative to 100× (1.0 = linear; counted linear when no larger scale costs
 more than 1.3× per MB — less is a heap that grew ahead of need, not a superlinear cost): ${[["native", nLin], ["wasm core", cLin], ["wasm analyze", wLin]].map(([n, l]) =>
   `${n} ${l.rel.map((r) => `${r.scale}×: time/MB ${fmt(r.t, 2)}${r.scale > 100 ? `, memory/MB ${fmt(r.m, 2)}` : ""}`).join("; ")}`).join(" — ")}.
 The wasm module's \`analyzeJson\` (the same analysis, no result objects built in JavaScript, the JSON text as one string), time/MB relative to 10×: ${
   wJsonLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}. Where the wasm core is linear and \`analyze\` is not, the
 difference is JavaScript's: building, holding and collecting the result's objects (at 1000×, some hundreds of MB of them in V8's heap).
-V8 (\`node --trace-pretenuring-statistics\`) decides on the small results of the warm-up that the objects
+V8's collections during \`analyze\`'s timed runs (perf_hooks' gc entries, in the same runs) took ${
+  wGc.map((r) => `${fmt(r.gcPerMB, 2)} ms a MB at ${r.scale}× (${fmt(100 * r.share, 0)}% of its time)`).join(", ")}, ${
+  fmt(100 * wGcMinorShare, 0)}% of it in scavenges of the young generation. Less those collections, its time per MB relative to 10×: ${
+  wNoGcLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}.
+At 10× most of one call's result is garbage before a scavenge reaches it; from 100× on the result is larger than the young
+generation, and every object of it is copied by the scavenger, once or twice, before it is promoted (V8,
+\`node --trace-pretenuring-statistics\`, decides on the small results of the warm-up that the objects
 of fromTape's allocation sites die young, and keeps that decision when, at 300×, 94% of them survive their
-first scavenge: a result larger than the young generation is copied by the scavenger before it is promoted.
-What would make it linear is a result that is not all JavaScript objects at once (the indicators, say, as
-columns in typed arrays read on demand): a change of the API, not of the core.
+first scavenge). What would make it linear is a result that is not all JavaScript objects at once (the indicators, say, as
+columns in typed arrays read on demand): a change of the API, not of the core. No one kind of value is the cost: strings, spans
+and objects each made a fifth to a quarter of the scavenges' time at 100× (tried once by leaving each out).
 
 ## Module size
 
