@@ -48,6 +48,13 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// Untimed analyses of each scale before its timed ones: the first runs at a
+// size grow the heap and settle where its largest blocks go (as WebAssembly
+// at 1000x, the two runs after a first one averaged 22% longer than the four
+// after them, touching memory afresh). tools/bench-peers/bench.mjs does as
+// many for the module.
+constexpr int kUntimedScaleRuns = 2;
+
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 struct StageTimes {
@@ -216,10 +223,7 @@ int main(int argc, char** argv) {
     // past the default input limit, the limit is raised for this run so the growth can be measured
     std::string options;
     if (big.size() > Options{}.max_input_bytes) options = "{\"max_input_bytes\": " + std::to_string(big.size()) + "}";
-    // untimed: the first runs at a size grow the heap and settle where its
-    // largest blocks go (as WebAssembly at 1000x, the two runs after a first
-    // one averaged 22% longer than the four after them, touching memory afresh)
-    for (int run = 0; run < 2; ++run) analyze_to_json(big, options);
+    for (int run = 0; run < kUntimedScaleRuns; ++run) analyze_to_json(big, options);
     const int runs = std::max(scale_runs, (scale_text + s / 2) / s);
     auto t = Clock::now();
     for (int run = 0; run < runs; ++run) analyze_to_json(big, options);

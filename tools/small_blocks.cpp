@@ -12,10 +12,10 @@
 // page of the region small pages come from: in wasm32 the whole 4 GiB address
 // space (pages from aligned_alloc, see new_page), natively a range of address
 // space reserved once (committed a slice at a time; when none can be
-// reserved, every block comes from malloc). Pages are never given back: the small blocks in use at
-// the peak stay reserved for reuse. The wasm module is single-threaded;
-// natively each thread has its own free lists (a block freed on another thread
-// joins that thread's list).
+// reserved, every block comes from malloc). Pages are never given back: the
+// small blocks in use at the peak stay reserved for reuse. The wasm module is
+// single-threaded; natively each thread has its own free lists (a block freed
+// on another thread joins that thread's list).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

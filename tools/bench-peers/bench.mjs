@@ -102,7 +102,7 @@ async function loadReportLens() {
 // time per MB at one scale differed by up to 20% from one process to the
 // next, which three rounds left in the linearity figures.
 const kScaleRuns = 2;
-const kUntimedRuns = 2;   // as reportlens_bench's scaled runs (tools/bench.cpp)
+const kUntimedRuns = 2;   // as kUntimedScaleRuns in tools/bench.cpp
 const kScaleRounds = 5;
 
 // The corpus concatenated `scale` times, as reportlens_bench builds it.
