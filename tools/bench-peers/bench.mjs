@@ -6,7 +6,7 @@
 // on the same texts in one Node process (in kToolProcesses such processes, a
 // figure the median of theirs), scores every tool's quantities against the
 // gold indicators, and writes the Markdown report.
-// usage: node --expose-gc bench.mjs --root REPO --shared SHARED --out FILE
+// usage: node --expose-gc bench.mjs --root REPO --shared SHARED --out FILE [--quick]
 //        node bench.mjs --root REPO --shared SHARED --wasm-scale N   (one scaled wasm run, as JSON)
 //        node --expose-gc bench.mjs --root REPO --shared SHARED --time-tools   (the tools timed, as JSON)
 import { execFileSync } from "node:child_process";
@@ -29,27 +29,36 @@ for (let i = 2; i < process.argv.length; ++i) {   // --name value, or --name alo
 }
 const root = resolve(args.root);
 const shared = resolve(args.shared);
+// --quick: every step of the run once, on the scales up to 100×, with warm-ups
+// of a tenth of a second: a check that the command works from end to end
+// (tools/test runs it), whose figures mean nothing (its report says so).
+const quick = args.quick === true;
+const pick = (full, smoke) => (quick ? smoke : full);
+const quickFlag = quick ? ["--quick"] : [];   // for the child processes
 
-const kScales = [1, 10, 100, 300, 1000];  // 1000× is past the 32 MiB input limit: the limit is raised for that run
+const kScales = pick([1, 10, 100, 300, 1000], [1, 10, 100]);  // 1000× is past the 32 MiB input limit: the limit is raised for that run
 const kMaxInputBytes = 32 << 20;          // Options::max_input_bytes (core/report.h)
 // The per-stage benches, native and WebAssembly, take turns: kStageRounds runs
 // of each, kStageRepeat analyses a report in each run; a cell is the median of its rounds.
-const kStageRounds = 5, kStageRepeat = 40, kStageWarmupMs = 1000;
+const kStageRounds = pick(5, 1), kStageRepeat = pick(40, 3), kStageWarmupMs = pick(1000, 100);
 // Every tool is timed alike: warm-up passes over the corpus until a time budget
 // is spent (V8 tiers wasm and JS up only once code is hot; a native process
 // started cold ran the corpus anywhere from 0.57 to 1.1 ms, one warmed for 1 s
 // at 0.57 to 0.63), then rounds in which each tool in turn makes `inner`
 // passes over the reports, each report once a pass (why: tools/bench.cpp).
-const kWarmupMs = { native: 1000, reportlens: 2000, reportlensJson: 1000, jieba: 1000, recognizers: 0 };
-const kRounds = { native: 10, reportlens: 10, reportlensJson: 10, jieba: 5, recognizers: 5 };
-const kInner = { native: 20, reportlens: 10, reportlensJson: 10, jieba: 4, recognizers: 1 };
+const kWarmupMs = pick({ native: 1000, reportlens: 2000, reportlensJson: 1000, jieba: 1000, recognizers: 0 },
+                       { native: 100, reportlens: 100, reportlensJson: 100, jieba: 100, recognizers: 0 });
+const kRounds = pick({ native: 10, reportlens: 10, reportlensJson: 10, jieba: 5, recognizers: 5 },
+                     { native: 2, reportlens: 2, reportlensJson: 2, jieba: 1, recognizers: 1 });
+const kInner = pick({ native: 20, reportlens: 10, reportlensJson: 10, jieba: 4, recognizers: 1 },
+                    { native: 2, reportlens: 2, reportlensJson: 2, jieba: 1, recognizers: 1 });
 // The tools are timed in this many Node processes, one after another, and each
 // figure is the median of theirs: about one process in five ran ReportLens'
 // module at 1.6 times the time the others took (2.7 against 1.7 ms for the
 // corpus, the same script, pinned to one core or not), a state of the whole
 // process that rounds within it cannot average out.
-const kToolProcesses = 3;
-const kTurnWarmupMs = 300;   // untimed analyses at the start of each turn in Node (see timeTools)
+const kToolProcesses = pick(3, 1);
+const kTurnWarmupMs = pick(300, 50);   // untimed analyses at the start of each turn in Node (see timeTools)
 
 const log = (...m) => console.error("bench:", ...m);
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -103,7 +112,7 @@ async function loadReportLens() {
 // next, which three rounds left in the linearity figures.
 const kScaleRuns = 2;
 const kUntimedRuns = 2;   // as kUntimedScaleRuns in tools/bench.cpp
-const kScaleRounds = 5;
+const kScaleRounds = pick(5, 1);
 
 // The corpus concatenated `scale` times, as reportlens_bench builds it.
 const scaledCorpus = (docs, scale) => docs.map((d) => d.text + "\n").join("").repeat(scale);
@@ -341,7 +350,7 @@ function benchScale(build, docs, scale) {
 function wasmScale(scale) {
   try {
     const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--root", root, "--shared", shared,
-                                                "--wasm-scale", String(scale)], { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "pipe"] });
+                                                "--wasm-scale", String(scale), ...quickFlag], { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "pipe"] });
     return JSON.parse(out);
   } catch (e) {   // e.g. the wasm heap's 4 GB cannot hold the run: reported, not hidden
     const why = String(e.stderr || e.message).split("\n").find((l) => /memory|abort|Error/i.test(l)) || "failed";
@@ -442,7 +451,7 @@ const perProcess = [];
 for (let p = 0; p < kToolProcesses; ++p) {
   log(`timing ${tools.map((t) => t.name).join(", ")}: process ${p + 1} of ${kToolProcesses}`);
   perProcess.push(JSON.parse(execFileSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), "--root", root,
-                                                              "--shared", shared, "--time-tools"],
+                                                              "--shared", shared, "--time-tools", ...quickFlag],
                                           { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] })));
 }
 const times = Object.fromEntries(tools.map((t) => [t.key, docs.map((_, i) => median(perProcess.map((run) => run.perReport[t.key][i])))]));
@@ -534,8 +543,12 @@ const scaleRows = kScales.map((s, i) => {
           w.failed ? "–" : fmt(mbps(w.bytes, w.jsonMs))];
 });
 
+const overLimit = nScale.filter((r) => r.bytes > kMaxInputBytes);   // scales run with a raised input limit
 const md = `# Benchmarks
-
+${quick ? `
+**A quick run** (\`tools/bench --quick\`): every step once, scales up to ${Math.max(...kScales)}×, warm-ups of a tenth of a
+second. It checks that the command works; its figures, and whether a target is met, mean nothing.
+` : ""}
 Regenerated by \`tools/bench\` (native bench, WebAssembly in Node, peers, accuracy; about
 seven minutes on 2 cores). The corpus is the ${docs.length} reports of \`../shared/corpus/seeds\` and
 \`tests/corpus/extra/seeds\` (${fmt(corpusBytes / 1e3)} kB of UTF-8); MB/s counts UTF-8 bytes
@@ -649,9 +662,9 @@ The corpus concatenated N times, analysed end to end: native, \`analyze_to_json\
 (no JavaScript objects; its memory is the module's linear memory, which only grows); and the module's
 \`rl.analyze\` (and \`rl.analyzeJson\`) in a fresh Node process, after
 20 analyses of the 1× corpus and ${kUntimedRuns} untimed runs at this size. Peak RSS is the whole process's (a Node process starts near 50 MB).
-At 1000× (${fmt(nScale[4].bytes / 1e6)} MB) the input is over the default 32 MiB limit, which
+${overLimit.map((r) => `At ${r.scale}× (${fmt(r.bytes / 1e6)} MB) the input is over the default 32 MiB limit, which
 the page keeps; for that run the \`max_input_bytes\` option raises it.
-The scaled inputs are not the 1× analysis N times over: from 3× on, every line of the corpus is there
+`).join("")}The scaled inputs are not the 1× analysis N times over: from 3× on, every line of the corpus is there
 three times or more, and segment drops the short ones as running headers or watermarks (at 10×,
 ${fmt(shape10.repeatedLines, 0)} lines), headings among them: a copy of the corpus gives ${fmt(shape10.sections, 1)} sections at 10×
 against ${fmt(shape1.sections, 0)} at 1×, and ${fmt(shape10.indicators, 0)} indicators against ${fmt(shape1.indicators, 0)}. Every scale from 10× up drops
