@@ -302,6 +302,10 @@ function score(tool, docs) {
 const context = (d, [s, e]) =>
   `${d.name.slice(0, 3)}: …${d.text.slice(Math.max(0, s - 8), s)}**${d.text.slice(s, e)}**${d.text.slice(e, e + 6)}…`.replace(/\s+/g, " ");
 const spread = (list, n) => list.length <= n ? list : Array.from({ length: n }, (_, i) => list[Math.floor(i * list.length / n)]);
+// "what: count" and up to kExamples of the list, spread over it, as markdown items.
+const kExamples = 5;
+const examples = (what, list) => `${what}: ${list.length}${list.length > kExamples ? `, ${kExamples} of them` : ""}` +
+  (list.length ? `\n\n${spread(list, kExamples).map((x) => `- ${x}`).join("\n")}` : "");
 
 // --- native ---
 
@@ -710,8 +714,8 @@ gold, not how it does on unseen reports.
 ${table(["tool", "shared: found", "shared: extra", "held-out: found", "held-out: extra"],
         scored.map((t) => [t.name, ...accCells(t, "shared"), ...accCells(t, "extra")]))}
 
-${scored.map((t) => `**${t.name}**, 5 gold indicators missed:\n\n${spread(scores[t.key].misses, 5).map((x) => `- ${x}`).join("\n") || "- none"}\n\n` +
-  `5 extra quantities:\n\n${spread(scores[t.key].extras, 5).map((x) => `- ${x}`).join("\n") || "- none"}`).join("\n\n")}
+${scored.map((t) => `**${t.name}**, ${examples("gold indicators missed", scores[t.key].misses)}\n\n` +
+  examples("Extra quantities", scores[t.key].extras)).join("\n\n")}
 `;
 
 writeFileSync(resolve(root, args.out), md);
