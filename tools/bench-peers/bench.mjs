@@ -112,6 +112,7 @@ async function loadReportLens() {
 // next, which three rounds left in the linearity figures.
 const kScaleRuns = 2;
 const kUntimedRuns = 2;   // as kUntimedScaleRuns in tools/bench.cpp
+const kWarmupAnalyses = 20;   // of the 1x corpus, in a scaled run's fresh process before its scale
 const kScaleRounds = pick(5, 1);
 
 // The corpus concatenated `scale` times, as reportlens_bench builds it.
@@ -121,7 +122,7 @@ const scaledCorpus = (docs, scale) => docs.map((d) => d.text + "\n").join("").re
 if (args["wasm-scale"]) {
   const docs = corpusDocs();
   const rl = await loadReportLens();
-  for (let w = 0; w < 20; ++w) rl.analyze(scaledCorpus(docs, 1));
+  for (let w = 0; w < kWarmupAnalyses; ++w) rl.analyze(scaledCorpus(docs, 1));
   const big = scaledCorpus(docs, Number(args["wasm-scale"]));
   const bytes = utf8Bytes(big);
   const options = bytes > kMaxInputBytes ? { max_input_bytes: bytes } : {};
@@ -613,7 +614,7 @@ bench per round (after ${fmt(kWarmupMs.native / 1000)} s of analyses of the corp
 tools in Node, so that drift in the machine's speed reaches both. Node: warm-up passes over the corpus for ${fmt(kWarmupMs.reportlens / 1000)} s (ReportLens),
 ${fmt(kWarmupMs.jieba / 1000)} s (jieba-wasm) and one pass (Recognizers-Text); then ${kRounds.reportlens} rounds in which the tools take
 turns (jieba-wasm and Recognizers-Text in ${kRounds.jieba} and ${kRounds.recognizers} of them, spread evenly), each making ${kInner.reportlens}, ${kInner.jieba} and ${kInner.recognizers}
-passes over the reports, one report after another, a full GC and ${fmt(kTurnWarmupMs / 1000)} s of untimed analyses before each turn. All this in ${kToolProcesses} Node processes one after another, a figure
+passes over the reports, one report after another, a full GC and ${fmt(kTurnWarmupMs / 1000)} s of untimed analyses before each turn. All this in ${kToolProcesses === 1 ? "one Node process" : `${kToolProcesses} Node processes one after another`}, a figure
 the median of theirs (in this run they took ${perProcess.map((run) => fmt(sum(run.perReport.reportlens), 2)).join(", ")} ms for the corpus with ReportLens' module; the
 machine's speed turn by turn is below the table). Each report is timed between
 two others, as a user analyses them, not back to back (${fmt(nativeAloneMs / native.backToBack, 1)} × as fast natively, as said above). ReportLens in Node is \`rl.analyze(text)\` (UTF-8 encoding, the analysis, and
@@ -666,7 +667,7 @@ The corpus concatenated N times, analysed end to end: native, \`analyze_to_json\
 \`build/reportlens_bench\`; the wasm core, \`analyze_to_json\` in the bench's WebAssembly build in Node
 (no JavaScript objects; its memory is the module's linear memory, which only grows); and the module's
 \`rl.analyze\` (and \`rl.analyzeJson\`) in a fresh Node process, after
-20 analyses of the 1× corpus and ${kUntimedRuns} untimed runs at this size. Peak RSS is the whole process's (a Node process starts near 50 MB).
+${kWarmupAnalyses} analyses of the 1× corpus and ${kUntimedRuns} untimed runs at this size. Peak RSS is the whole process's (a Node process starts near 50 MB).
 ${overLimit.map((r) => `At ${r.scale}× (${fmt(r.bytes / 1e6)} MB) the input is over the default 32 MiB limit, which
 the page keeps; for that run the \`max_input_bytes\` option raises it.
 `).join("")}The scaled inputs are not the 1× analysis N times over: from 3× on, every line of the corpus is there
@@ -678,7 +679,7 @@ analysed) and is not a point of the same line.
 
 ${table(["scale", "MB", "native ms", "MB/s", "peak RSS MB", "wasm core MB/s", "its memory MB", "analyze ms", "MB/s", "peak RSS MB", "analyzeJson MB/s"], scaleRows)}
 
-Each scale is analysed ${kUntimedRuns} times untimed (the first runs at a size grow the memory and settle where its largest blocks go: as WebAssembly at 1000×, the two runs after a first one took 13.2 ms a MB and the four after them 10.8, in a measurement made once), then timed over as much text as the largest scale holds (at least ${kScaleRuns} runs); its time is the mean, collections of garbage included. The scales and the three take turns in ${kScaleRounds} rounds (every other round from the largest scale down); a figure is the median of its rounds. Time per MB relative to 10× and memory per MB
+Each scale is analysed ${kUntimedRuns} times untimed (the first runs at a size grow the memory and settle where its largest blocks go), then timed over as much text as the largest scale holds (at least ${kScaleRuns} runs); its time is the mean, collections of garbage included. The scales and the three take turns in ${kScaleRounds} rounds (every other round from the largest scale down); a figure is the median of its rounds. Time per MB relative to 10× and memory per MB
 (the peak above the 1× run's) relative to 100× (1.0 = linear; counted linear when no larger scale costs
 more than 1.3× per MB — less is a heap that grew ahead of need, not a superlinear cost): ${[["native", nLin], ["wasm core", cLin], ["wasm analyze", wLin]].map(([n, l]) =>
   `${n} ${l.rel.map((r) => `${r.scale}×: time/MB ${fmt(r.t, 2)}${r.scale > 100 ? `, memory/MB ${fmt(r.m, 2)}` : ""}`).join("; ")}`).join(" — ")}.
@@ -690,12 +691,10 @@ V8's collections during \`analyze\`'s timed runs (perf_hooks' gc entries, in the
   fmt(100 * wGcMinorShare, 0)}% of it in scavenges of the young generation. Less those collections, its time per MB relative to 10×: ${
   wNoGcLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}.
 At 10× most of one call's result is garbage before a scavenge reaches it; from 100× on the result is larger than the young
-generation, and every object of it is copied by the scavenger, once or twice, before it is promoted (V8,
-\`node --trace-pretenuring-statistics\`, decides on the small results of the warm-up that the objects
-of fromTape's allocation sites die young, and keeps that decision when, at 300×, 94% of them survive their
-first scavenge). What would make it linear is a result that is not all JavaScript objects at once (the indicators, say, as
-columns in typed arrays read on demand): a change of the API, not of the core. No one kind of value is the cost: strings, spans
-and objects each made a fifth to a quarter of the scavenges' time at 100× (tried once by leaving each out).
+generation, and every object of it is copied by the scavenger, once or twice, before it is promoted (V8 decides
+on the small results of the warm-up that the objects of fromTape's allocation sites die young, and does not revisit that
+decision; \`node --trace-pretenuring-statistics\` shows it). What would make it linear is a result that is not all JavaScript objects at once (the indicators, say, as
+columns in typed arrays read on demand): a change of the API, not of the core.
 
 ## Module size
 
