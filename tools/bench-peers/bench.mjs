@@ -513,7 +513,7 @@ const wScaleGc = wScale.map((r, i) => {
   return { ...r, gcMs: median(withGc.map((x) => x.gcMs)), minorGcMs: median(withGc.map((x) => x.minorGcMs)) };
 });
 const wGcRuns = wScaleGc.filter((r) => !r.failed && r.scale >= 10 && r.gcMs !== null);
-const wGc = wGcRuns.filter((r) => r.scale !== 300).map((r) => ({ scale: r.scale, gcPerMB: r.gcMs / (r.bytes / 1e6), share: r.gcMs / r.ms }));
+const wGc = wGcRuns.map((r) => ({ scale: r.scale, gcPerMB: r.gcMs / (r.bytes / 1e6), share: r.gcMs / r.ms }));
 const wGcMinorShare = sum(wGcRuns.map((r) => r.minorGcMs)) / sum(wGcRuns.map((r) => r.gcMs));
 const wNoGcLin = linearity(wScaleGc.map((r) => (r.failed ? r : { ...r, ms: r.ms - (r.gcMs ?? NaN) })));
 
