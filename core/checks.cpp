@@ -26,8 +26,6 @@ std::string fixed(double v, int digits) {
   return buf;
 }
 
-bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U'！'; }
-
 // What the sentence scan asks of every char, answered by one table lookup.
 enum CharKind : uint8_t {
   kHanChar = 1,
@@ -155,10 +153,13 @@ const CheckWords& check_words() {
     for (size_t k = 0; k < wrong.size(); ++k)
       if (!wrong[k].empty()) out.phrases.of(wrong[k]).wrong_type.emplace_back(wrong[k], k), phrases.push_back(wrong[k]);
     out.wrong_type_rows = wrong.size();
+    std::u32string ends;
+    for (const auto& e : sections.at("sentence_ends")) ends += e;
+    auto is_sentence_end = [&ends](char32_t c) { return ends.find(c) != std::u32string::npos; };
     // a phrase with a sentence end in it never lies inside a sentence
     for (const auto& row : data_rows("boilerplate.txt"))
       if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.phrases.of(row[0]).add_stock(row[0]), phrases.push_back(row[0]);
-    out.bmp_kinds = bmp_classes([](char32_t c) { return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0); });
+    out.bmp_kinds = bmp_classes([&](char32_t c) { return (is_han(c) ? kHanChar : 0) | (is_sentence_end(c) ? kSentenceEnd : 0); });
     out.bmp_kinds[U'\n'] = out.bmp_kinds[0] = kTextBreak;
     for (const auto& p : phrases)
       if (p[0] < 0x10000) out.bmp_kinds[p[0]] |= p.size() == 1 ? kPhraseChar : p.size() == 2 ? kOpensPair : kOpensLong;

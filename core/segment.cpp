@@ -95,9 +95,15 @@ class TextCounts {
   }
 };
 
-bool is_sentence_end(char32_t c) {
-  static const std::u32string_view kEnds = U"。！？!?；;：:”’\")）】》…";
-  return kEnds.find(c) != std::u32string_view::npos;
+// Whether a line ending with c has finished its paragraph (title_ends.txt).
+bool ends_paragraph(char32_t c) {
+  static const std::u32string ends = [] {
+    const auto sections = data_sections("title_ends.txt");
+    std::u32string out;
+    for (const auto& e : sections.at("paragraph_ends")) out += e;
+    return out;
+  }();
+  return ends.find(c) != std::u32string::npos;
 }
 
 bool is_chrome(std::u32string_view line) {
@@ -227,14 +233,14 @@ bool has_inner_punct(std::u32string_view s) {
     }
     if (short_line && is_page_number(t)) { ++pages; continue; }
     if (short_line && is_contents_line(t)) { ++contents; continue; }
-    if (short_line && !marker && counts.copies(l.text) >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
+    if (!marker && counts.copies(l.text) >= 3 && !has_inner_punct(t)) { ++repeats; continue; }
     bool join = false;
     const Line& p = kept.empty() ? l : kept.back();
     bool prev_formatted = (in.flags[p.begin] & kMdHeading) || (p.end < in.size() && (in.flags[p.end] & kBoldEdge));
     if (!kept.empty() && !marker && !prev_formatted) {
       std::u32string_view prev = text_of(kept.back());
       char32_t last = prev.back(), first = in.chars[l.begin];
-      bool prev_open = !is_sentence_end(last) && (is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、');
+      bool prev_open = !ends_paragraph(last) && (is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、');
       join = prev_open && !looks_complete(prev) && (has_inner_punct(prev) || prev.size() >= 25) &&
              (is_han(first) || is_digit(first) || first == U'“' || first == U'《') &&
              !match_point_marker(in.chars, l.begin);
