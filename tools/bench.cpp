@@ -5,7 +5,7 @@
 // of a CPU that has learnt the report's branches, which no user sees), and a
 // scaled input (the corpus concatenated N
 // times; past the input limit the limit is raised for that run) showing how
-// time and peak memory grow: each scale is analysed twice untimed, then
+// time and peak memory grow: each scale is analysed U times untimed (2), then
 // timed over as much text as scale T holds (the largest scale unless
 // --scale-text gives it; at least N runs), so that every scale's time per MB
 // is an average over the same amount of work. Prints a table; asserts nothing.
@@ -15,7 +15,7 @@
 // --warmup-ms M first analyses the corpus for M ms: in Node, V8 compiles the
 // WebAssembly with a quick compiler first and each function with its
 // optimizing one only once it is hot.
-// usage: reportlens_bench [--scale 1,10,100,1000] [--scale-runs N] [--scale-text T] [--repeat N] [--warmup-ms M] FILE...
+// usage: reportlens_bench [--scale 1,10,100,1000] [--scale-runs N] [--scale-text T] [--untimed-runs U] [--repeat N] [--warmup-ms M] FILE...
 #ifdef __EMSCRIPTEN__
 #include <emscripten/heap.h>
 #else
@@ -47,13 +47,6 @@ using namespace reportlens;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// Untimed analyses of each scale before its timed ones: the first runs at a
-// size grow the heap and settle where its largest blocks go (as WebAssembly
-// at 1000x, the two runs after a first one averaged 22% longer than the four
-// after them, touching memory afresh). tools/bench-peers/bench.mjs does as
-// many for the module.
-constexpr int kUntimedScaleRuns = 2;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
@@ -146,6 +139,12 @@ int main(int argc, char** argv) {
   int repeat = 30;
   int scale_runs = 1;
   int scale_text = 0;   // 0: the largest scale
+  // Untimed analyses of each scale before its timed ones: the first runs at a
+  // size grow the heap and settle where its largest blocks go (as WebAssembly
+  // at 1000x, the two runs after a first one averaged 22% longer than the four
+  // after them, touching memory afresh). tools/bench-peers/bench.mjs passes
+  // the count it uses for the module.
+  int untimed_runs = 2;
   double warmup_ms = 0;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
@@ -153,6 +152,7 @@ int main(int argc, char** argv) {
     if (a == "--repeat" && i + 1 < argc) repeat = std::stoi(argv[++i]);
     else if (a == "--scale-runs" && i + 1 < argc) scale_runs = std::max(1, std::stoi(argv[++i]));
     else if (a == "--scale-text" && i + 1 < argc) scale_text = std::max(1, std::stoi(argv[++i]));
+    else if (a == "--untimed-runs" && i + 1 < argc) untimed_runs = std::max(0, std::stoi(argv[++i]));
     else if (a == "--warmup-ms" && i + 1 < argc) warmup_ms = std::stod(argv[++i]);
     else if (a == "--scale" && i + 1 < argc) {
       scales.clear();
@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
     } else files.push_back(a);
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: reportlens_bench [--scale 1,10,100] [--scale-runs N] [--scale-text T] [--repeat N] [--warmup-ms M] FILE...\n");
+    std::fprintf(stderr, "usage: reportlens_bench [--scale 1,10,100] [--scale-runs N] [--scale-text T] [--untimed-runs U] [--repeat N] [--warmup-ms M] FILE...\n");
     return 2;
   }
   if (!scale_text && !scales.empty()) scale_text = *std::max_element(scales.begin(), scales.end());
@@ -223,7 +223,7 @@ int main(int argc, char** argv) {
     // past the default input limit, the limit is raised for this run so the growth can be measured
     std::string options;
     if (big.size() > Options{}.max_input_bytes) options = "{\"max_input_bytes\": " + std::to_string(big.size()) + "}";
-    for (int run = 0; run < kUntimedScaleRuns; ++run) analyze_to_json(big, options);
+    for (int run = 0; run < untimed_runs; ++run) analyze_to_json(big, options);
     const int runs = std::max(scale_runs, (scale_text + s / 2) / s);
     auto t = Clock::now();
     for (int run = 0; run < runs; ++run) analyze_to_json(big, options);

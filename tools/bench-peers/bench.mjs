@@ -100,7 +100,7 @@ async function loadReportLens() {
   return ReportLens.load();
 }
 
-// Each scale is analysed twice untimed, then timed over as much text as the
+// Each scale is analysed kUntimedRuns times untimed, then timed over as much text as the
 // largest scale holds (at least kScaleRuns runs), and its time is the mean:
 // every scale's time per MB averages the same amount of work, collections of
 // garbage included (the fastest of a few short runs missed them, which long
@@ -111,7 +111,7 @@ async function loadReportLens() {
 // time per MB at one scale differed by up to 20% from one process to the
 // next, which three rounds left in the linearity figures.
 const kScaleRuns = 2;
-const kUntimedRuns = 2;   // as kUntimedScaleRuns in tools/bench.cpp
+const kUntimedRuns = 2;   // passed to tools/bench.cpp for the native and wasm-core runs
 const kWarmupAnalyses = 20;   // of the 1x corpus, in a scaled run's fresh process before its scale
 const kScaleRounds = pick(5, 1);
 
@@ -346,7 +346,7 @@ function stagesInTurns(docs) {
 // for kStageWarmupMs, so that V8 has optimized its code.
 function benchScale(build, docs, scale) {
   const out = runBench(build, ["--repeat", "1", "--warmup-ms", build === "native" ? "0" : String(kStageWarmupMs), "--scale", String(scale),
-                               "--scale-runs", String(kScaleRuns), "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)]);
+                               "--scale-runs", String(kScaleRuns), "--untimed-runs", String(kUntimedRuns), "--scale-text", String(Math.max(...kScales)), ...docs.map((d) => d.path)]);
   const row = out.split("\n").find((l) => l.startsWith(`${scale} `));
   const f = row.trim().split(/\s+/);
   return { bytes: Number(f[1]), ms: Number(f[2]), peakRssMB: Number(f[4]) };
@@ -445,11 +445,18 @@ const scored = tools.filter((t) => !t.timedOnly);
 // is there three times or more, and segment drops the short ones as running
 // headers (core/segment.cpp), headings among them.
 const countSections = (list) => list.reduce((n, s) => n + 1 + countSections(s.children), 0);
+// The count a diagnostic's message states ("已去除 380 行…"): diagnostics
+// carry no count of their own, so a changed message stops the run here.
+function countIn(diagnostic) {
+  const m = diagnostic.message.match(/(\d+) 行/);
+  if (!m) throw new Error(`bench: no line count in the ${diagnostic.code} message: ${diagnostic.message}`);
+  return Number(m[1]);
+}
 function scaledShape(scale) {
   const r = rl.analyze(scaledCorpus(docs, scale));
   const repeated = r.diagnostics.find((d) => d.code === "repeated_lines_removed");
   return { sections: countSections(r.sections) / scale, indicators: r.indicators.length / scale,
-           repeatedLines: repeated ? Number(repeated.message.match(/(\d+) 行/)?.[1] ?? NaN) : 0 };
+           repeatedLines: repeated ? countIn(repeated) : 0 };
 }
 const shape1 = scaledShape(1), shape10 = scaledShape(10);
 const perProcess = [];
