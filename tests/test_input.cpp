@@ -253,6 +253,43 @@ TEST_CASE("decoding long mixed texts: what the standard's decoder gives, at ever
   }
 }
 
+TEST_CASE("normalize's runs: every char of plain text kept, folded and placed as one at a time, at every alignment") {
+  // text with no markup: Han chars (simplified, and traditional ones whose
+  // simplified forms it lacks), plain punctuation, ASCII, full-width forms,
+  // chars beyond the BMP (U+E4E00, unassigned, becomes U+FFFD: its low 16
+  // bits are 一's, a char a run copies) and line ends, in runs of every length, so that the
+  // run copy's steps of four meet each kind at each of their four places
+  const std::u32string pool[] = {U"法", U"治", U"政府", U"建设年度", U"國", U"會", U"體", U"審", U"規", U"，", U"。", U"、",
+                                 U"“", U"”", U"《", U"》", U"a", U"Z", U"7", U"0", U" ", U"（", U"）", U"％", U"１",
+                                 U"𠀀", U"𪚥", U"\U000E4E00", U"\n", U"行政复议案件办理"};
+  const size_t kPool = sizeof pool / sizeof pool[0];
+  std::mt19937 rng(4);
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string in = U"开";   // a Han char first: no line starts with a markdown mark
+    for (size_t pieces = 1 + rng() % 30; pieces-- > 0;) {
+      in += pool[rng() % kPool];
+      if (in.back() == U'\n') in += U"开";
+    }
+    CAPTURE(reportlens::to_utf8(in));
+    reportlens::Decoded dec;
+    dec.chars = in;
+    std::vector<reportlens::Diagnostic> d;
+    const reportlens::NormText t = reportlens::normalize(dec, d);
+    REQUIRE(t.size() == in.size());
+    std::u32string written;   // Han chars as written (the folds noted), the others as folded
+    for (size_t i = 0; i < in.size(); ++i) {
+      CAPTURE(i);
+      const char32_t want = in[i] == 0xE4E00 ? char32_t{0xFFFD} : reportlens::fold_char(in[i]);
+      written += reportlens::is_han(in[i]) ? in[i] : want;
+      CHECK(t.chars[i] == want);
+      CHECK(t.from[i] == i);
+      CHECK(t.to[i] == i + 1);
+      CHECK(t.flags[i] == 0);
+    }
+    CHECK(t.as_written(t.chars) == reportlens::to_utf8(written));   // each traditional char noted where it was folded
+  }
+}
+
 TEST_CASE("written forms: every pair added is found, through the table's growth; other chars map to themselves") {
   reportlens::WrittenForms forms;
   CHECK(forms.empty());
