@@ -153,9 +153,9 @@ const CheckWords& check_words() {
     for (size_t k = 0; k < wrong.size(); ++k)
       if (!wrong[k].empty()) out.phrases.of(wrong[k]).wrong_type.emplace_back(wrong[k], k), phrases.push_back(wrong[k]);
     out.wrong_type_rows = wrong.size();
-    std::u32string ends;
-    for (const auto& e : sections.at("sentence_ends")) ends += e;
-    auto is_sentence_end = [&ends](char32_t c) { return ends.find(c) != std::u32string::npos; };
+    BmpSet ends;
+    for (const auto& row : sections.at("sentence_ends")) for (char32_t c : row) ends.add(c);
+    auto is_sentence_end = [&ends](char32_t c) { return ends.has(c); };
     // a phrase with a sentence end in it never lies inside a sentence
     for (const auto& row : data_rows("boilerplate.txt"))
       if (std::none_of(row[0].begin(), row[0].end(), is_sentence_end)) out.phrases.of(row[0]).add_stock(row[0]), phrases.push_back(row[0]);

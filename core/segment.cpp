@@ -95,17 +95,6 @@ class TextCounts {
   }
 };
 
-// Whether a line ending with c has finished its paragraph (title_ends.txt).
-bool ends_paragraph(char32_t c) {
-  static const std::u32string ends = [] {
-    const auto sections = data_sections("title_ends.txt");
-    std::u32string out;
-    for (const auto& e : sections.at("paragraph_ends")) out += e;
-    return out;
-  }();
-  return ends.find(c) != std::u32string::npos;
-}
-
 bool is_chrome(std::u32string_view line) {
   static const auto sections = data_sections("noise.txt");
   static const auto contained = [] {
@@ -240,7 +229,8 @@ bool has_inner_punct(std::u32string_view s) {
     if (!kept.empty() && !marker && !prev_formatted) {
       std::u32string_view prev = text_of(kept.back());
       char32_t last = prev.back(), first = in.chars[l.begin];
-      bool prev_open = !ends_paragraph(last) && (is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、');
+      // open: it ends mid-sentence, on a Han char, a digit, a letter, ， or 、 (not on 。 or another closing mark)
+      bool prev_open = is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、';
       join = prev_open && !looks_complete(prev) && (has_inner_punct(prev) || prev.size() >= 25) &&
              (is_han(first) || is_digit(first) || first == U'“' || first == U'《') &&
              !match_point_marker(in.chars, l.begin);
