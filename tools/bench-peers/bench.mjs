@@ -131,11 +131,14 @@ if (args["wasm-scale"]) {
   for (let run = 0; run < kUntimedRuns; ++run) rl.analyze(big, options);   // grow the memory and settle it
   const scale = Number(args["wasm-scale"]);
   const runs = Math.max(kScaleRuns, Math.round(Math.max(...kScales) / scale));
-  const timed = (method) => {
+  const timed = (analyse) => {
     const t = performance.now();
-    for (let run = 0; run < runs; ++run) rl[method](big, options);
+    for (let run = 0; run < runs; ++run) analyse();
     return (performance.now() - t) / runs;
   };
+  const analyze = () => rl.analyze(big, options);
+  const analyzeJson = () => rl.analyzeJson(big, options);
+  const parsed = () => JSON.parse(rl.analyzeJson(big, options));
   // V8's collections during the timed runs (perf_hooks' gc entries, delivered
   // once the runs have given the event loop back): how much of analyze's time
   // is the garbage collector's; null when none arrived (once in some dozens
@@ -144,7 +147,7 @@ if (args["wasm-scale"]) {
   const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()));
   observer.observe({ entryTypes: ["gc"] });
   const start = performance.now();
-  const ms = timed("analyze");
+  const ms = timed(analyze);
   const end = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 1000));
   observer.disconnect();
@@ -154,9 +157,13 @@ if (args["wasm-scale"]) {
   const minorGcMs = gcTime(during.filter((e) => e.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR));
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   // the same analysis returning the JSON text: the module's own growth, without the result's objects
-  for (let run = 0; run < kUntimedRuns; ++run) rl.analyzeJson(big, options);
-  const jsonMs = timed("analyzeJson");
-  console.log(JSON.stringify({ bytes, ms, gcMs, minorGcMs, jsonMs, peakRssMB }));
+  for (let run = 0; run < kUntimedRuns; ++run) analyzeJson();
+  const jsonMs = timed(analyzeJson);
+  // the same objects built by V8's own JSON.parse from that text: how V8's
+  // fastest builder of them grows, next to fromTape in analyze
+  for (let run = 0; run < kUntimedRuns; ++run) parsed();
+  const parsedMs = timed(parsed);
+  console.log(JSON.stringify({ bytes, ms, gcMs, minorGcMs, jsonMs, parsedMs, peakRssMB }));
   process.exit(0);
 }
 
@@ -436,7 +443,8 @@ const fastestRun = (runs) => {
 const nScale = kScales.map((s, i) => ({ scale: s, ...fastestRun(scaleRuns.native[i]) }));
 const cScale = kScales.map((s, i) => ({ scale: s, ...fastestRun(scaleRuns.core[i]) }));
 const wScale = kScales.map((s, i) => ({ scale: s, ...fastestRun(scaleRuns.module[i]),
-                                        jsonMs: Math.min(...scaleRuns.module[i].filter((x) => !x.failed).map((x) => x.jsonMs)) }));
+                                        ...Object.fromEntries(["jsonMs", "parsedMs"].map((key) =>
+                                          [key, Math.min(...scaleRuns.module[i].filter((x) => !x.failed).map((x) => x[key]))])) }));
 
 log("loading the wasm module and the peers");
 const rl = await loadReportLens();
@@ -512,6 +520,9 @@ function linearity(rows) {
 }
 const nLin = linearity(nScale), wLin = linearity(wScale), cLin = linearity(cScale);
 const wJsonLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.jsonMs })));
+// JSON.parse(analyzeJson), and JSON.parse alone (the difference of the two, each its fastest round's)
+const wParsedLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.parsedMs })));
+const wParseLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.parsedMs - r.jsonMs })));
 // V8's collections within the module's analyze, from 10× up: their ms per MB
 // and share of its time, their minor (scavenge) share, and its time without
 // them; each scale's from the run its time is taken from, or where that run
@@ -702,6 +713,13 @@ V8's collections during \`analyze\`'s timed runs (perf_hooks' gc entries, in the
   wGc.map((r) => `${fmt(r.gcPerMB, 2)} ms a MB at ${r.scale}× (${fmt(100 * r.share, 0)}% of its time)`).join(", ")}, ${
   fmt(100 * wGcMinorShare, 0)}% of it in scavenges of the young generation. Less those collections, its time per MB relative to 10×: ${
   wNoGcLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}.
+V8's own builder of the same objects, \`JSON.parse\` of the result's JSON text (V8's native code, objects laid out as it
+lays out its own), timed in the same runs after \`analyzeJson\`: \`JSON.parse(rl.analyzeJson(text))\` time/MB relative to 10×: ${
+  wParsedLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}; \`JSON.parse\` alone (the difference of the two): ${
+  wParseLin.rel.map((r) => `${r.scale}× ${fmt(r.t, 2)}`).join(", ")}${
+  !wParseLin.linear ? `, not linear${wLin.linear ? "" : " either"}: the growth comes with holding this many new objects in V8's heap, whichever code builds them.`
+  : wLin.linear ? ", linear, as \`analyze\` is."
+  : ", linear: V8 builds objects of this shape and number in linear time, so the growth is in how \`analyze\` builds them."}
 At 10× most of one call's result is garbage before a scavenge reaches it; from 100× on the result is larger than the young
 generation, and every object of it is copied by the scavenger, once or twice, before it is promoted (V8 decides
 on the small results of the warm-up that the objects of fromTape's allocation sites die young, and does not revisit that
