@@ -728,10 +728,10 @@ lays out its own), timed in the same runs after \`analyzeJson\`: \`JSON.parse(rl
 At 10× most of one call's result is garbage before a scavenge reaches it; from 100× on the result is larger than the young
 generation, and every object of it is copied by the scavenger, once or twice, before it is promoted (V8 decides
 on the small results of the warm-up that the objects of fromTape's allocation sites die young, and does not revisit that
-decision; \`node --trace-pretenuring-statistics\` shows it).${wStep ? ` Past that size \`analyze\` grows in proportion
-again: its time per MB at ${wStep.scale}× is ${fmt(wStep.ratio, 2)} × that at 100×${wStep.ratio < 1.1
-  ? ", so what the target counts is one step, where the result outgrows the young generation, not a cost that keeps growing with the input."
-  : "."}` : ""} What would make it linear is a result that is not all JavaScript objects at once (the indicators, say, as
+decision; \`node --trace-pretenuring-statistics\` shows it).${!wStep ? "" : wStep.ratio < 1.1
+  ? ` Past that size \`analyze\` grows in proportion again: its time per MB at ${wStep.scale}× is ${fmt(wStep.ratio, 2)} × that at 100×, so what
+the target counts is one step, where the result outgrows the young generation, not a cost that keeps growing with the input.`
+  : ` Past that size its time per MB still grows, by less: at ${wStep.scale}× it is ${fmt(wStep.ratio, 2)} × that at 100×.`} What would make it linear is a result that is not all JavaScript objects at once (the indicators, say, as
 columns in typed arrays read on demand): a change of the API, not of the core.
 
 ## Module size
