@@ -442,9 +442,10 @@ const fastestRun = (runs) => {
 };
 const nScale = kScales.map((s, i) => ({ scale: s, ...fastestRun(scaleRuns.native[i]) }));
 const cScale = kScales.map((s, i) => ({ scale: s, ...fastestRun(scaleRuns.core[i]) }));
+// the module's other timings, each the fastest of its own rounds
+const fastest = (runs, key) => Math.min(...runs.filter((x) => !x.failed).map((x) => x[key]));
 const wScale = kScales.map((s, i) => ({ scale: s, ...fastestRun(scaleRuns.module[i]),
-                                        ...Object.fromEntries(["jsonMs", "parsedMs"].map((key) =>
-                                          [key, Math.min(...scaleRuns.module[i].filter((x) => !x.failed).map((x) => x[key]))])) }));
+                                        jsonMs: fastest(scaleRuns.module[i], "jsonMs"), parsedMs: fastest(scaleRuns.module[i], "parsedMs") }));
 
 log("loading the wasm module and the peers");
 const rl = await loadReportLens();
@@ -519,15 +520,17 @@ function linearity(rows) {
            complete: ok.length === rows.length };
 }
 const nLin = linearity(nScale), wLin = linearity(wScale), cLin = linearity(cScale);
-const wJsonLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.jsonMs })));
+// the linearity of another time of the same runs
+const linearityOf = (rows, ms) => linearity(rows.map((r) => (r.failed ? r : { ...r, ms: ms(r) })));
+const wJsonLin = linearityOf(wScale, (r) => r.jsonMs);
 // JSON.parse(analyzeJson), and JSON.parse alone (the difference of the two, each its fastest round's)
-const wParsedLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.parsedMs })));
+const wParsedLin = linearityOf(wScale, (r) => r.parsedMs);
+const wParseLin = linearityOf(wScale, (r) => r.parsedMs - r.jsonMs);
 // analyze's time per MB at the largest scale against 100×: a step at the young generation's size, or growth
 const wStep = (() => {
   const at100 = wLin.rel.find((r) => r.scale === 100), last = wLin.rel[wLin.rel.length - 1];
   return at100 && last.scale > 100 ? { scale: last.scale, ratio: last.t / at100.t } : null;
 })();
-const wParseLin = linearity(wScale.map((r) => (r.failed ? r : { ...r, ms: r.parsedMs - r.jsonMs })));
 // V8's collections within the module's analyze, from 10× up: their ms per MB
 // and share of its time, their minor (scavenge) share, and its time without
 // them; each scale's from the run its time is taken from, or where that run
@@ -540,7 +543,7 @@ const wScaleGc = wScale.map((r, i) => {
 const wGcRuns = wScaleGc.filter((r) => !r.failed && r.scale >= 10 && r.gcMs !== null);
 const wGc = wGcRuns.map((r) => ({ scale: r.scale, gcPerMB: r.gcMs / (r.bytes / 1e6), share: r.gcMs / r.ms }));
 const wGcMinorShare = sum(wGcRuns.map((r) => r.minorGcMs)) / sum(wGcRuns.map((r) => r.gcMs));
-const wNoGcLin = linearity(wScaleGc.map((r) => (r.failed ? r : { ...r, ms: r.ms - (r.gcMs ?? NaN) })));
+const wNoGcLin = linearityOf(wScaleGc, (r) => r.ms - (r.gcMs ?? NaN));
 
 // The instruction profile tools/profile wrote in this run (docs/profile.md):
 // the total and the largest stages of one corpus analysis, by instructions
