@@ -178,6 +178,19 @@ bool looks_complete(std::u32string_view line) {
   return false;
 }
 
+// Whether a line ending on c is open: mid-sentence, on a Han char, a digit,
+// a letter or a mark of title_ends.txt's [open_ends] (， 、).
+bool ends_open(char32_t c) {
+  static const BmpSet marks = [] {
+    BmpSet out;
+    const auto sections = data_sections("title_ends.txt");   // held: a range-for over .at() of a temporary would dangle
+    for (const auto& m : sections.at("open_ends"))
+      if (m.size() == 1) out.add(m[0]);
+    return out;
+  }();
+  return is_han(c) || is_digit(c) || is_ascii_alpha(c) || marks.has(c);
+}
+
 bool has_inner_punct(std::u32string_view s) {
   for (char32_t c : s) if (c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U',') return true;
   return false;
@@ -229,9 +242,7 @@ bool has_inner_punct(std::u32string_view s) {
     if (!kept.empty() && !marker && !prev_formatted) {
       std::u32string_view prev = text_of(kept.back());
       char32_t last = prev.back(), first = in.chars[l.begin];
-      // open: it ends mid-sentence, on a Han char, a digit, a letter, ， or 、 (not on 。 or another closing mark)
-      bool prev_open = is_han(last) || is_digit(last) || is_ascii_alpha(last) || last == U'，' || last == U'、';
-      join = prev_open && !looks_complete(prev) && (has_inner_punct(prev) || prev.size() >= 25) &&
+      join = ends_open(last) && !looks_complete(prev) && (has_inner_punct(prev) || prev.size() >= 25) &&
              (is_han(first) || is_digit(first) || first == U'“' || first == U'《') &&
              !match_point_marker(in.chars, l.begin);
     }

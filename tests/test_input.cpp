@@ -58,6 +58,13 @@ TEST_CASE("formatting and furniture are dropped, offsets kept") {
   // a paragraph split by a page break is joined; a heading is never joined onto
   CHECK(cleaned("打造一支人人都是科技法律法规政策宣传员的科技普法队伍，加强科室\n\n之间业务互通。") ==
         "打造一支人人都是科技法律法规政策宣传员的科技普法队伍，加强科室之间业务互通。");
+  // a line that ends on ， or 、 (title_ends.txt's [open_ends]) runs on; one that ends on 。 or ； does not
+  CHECK(cleaned("全年共办理行政复议案件二十件，行政诉讼案件十五件，\n\n其中败诉案件一件。") ==
+        "全年共办理行政复议案件二十件，行政诉讼案件十五件，其中败诉案件一件。");
+  CHECK(cleaned("全年共办理行政复议案件二十件，行政诉讼案件十五件、\n\n行政赔偿案件一件。") ==
+        "全年共办理行政复议案件二十件，行政诉讼案件十五件、行政赔偿案件一件。");
+  CHECK(cleaned("全年共办理行政复议案件二十件，行政诉讼案件十五件；\n\n其中败诉案件一件。") ==
+        "全年共办理行政复议案件二十件，行政诉讼案件十五件；\n其中败诉案件一件。");
   CHECK(cleaned("(二)强化责任落\n履行推进法治建设第一责任人职责。") == "(二)强化责任落\n履行推进法治建设第一责任人职责。");
   CHECK(cleaned("二、2024年党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n市科技局主要负责人认真履行职责。") ==
         "二、2024年党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n市科技局主要负责人认真履行职责。");
