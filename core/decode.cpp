@@ -185,7 +185,7 @@ constexpr StepShapes kStepShapes;
   size_t n = written;
   const __m128i tag_mask = _mm_setr_epi8(-16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, 0, 0, 0, 0);     // F0 C0 C0 …
   const __m128i tag_want = _mm_setr_epi8(-32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, 0, 0, 0, 0);   // E0 80 80 …
-  const __m128i to_lanes = _mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);   // a char's bytes, last first
+  const __m128i to_lanes = _mm_load_si128(reinterpret_cast<const __m128i*>(kStepShapes.shape[15].to_lanes));   // four 3-byte chars' shape
   const __m128i zero = _mm_setzero_si128();
   // 1110xxxx 10yyyyyy 10zzzzzz (or 0aaaaaaa) in a lane, last byte lowest -> the code point
   auto code_points = [](__m128i lanes) {

@@ -58,7 +58,7 @@ TEST_CASE("formatting and furniture are dropped, offsets kept") {
   // a paragraph split by a page break is joined; a heading is never joined onto
   CHECK(cleaned("打造一支人人都是科技法律法规政策宣传员的科技普法队伍，加强科室\n\n之间业务互通。") ==
         "打造一支人人都是科技法律法规政策宣传员的科技普法队伍，加强科室之间业务互通。");
-  // a line that ends on ， or 、 (title_ends.txt's [open_ends]) runs on; one that ends on 。 or ； does not
+  // a line that ends on ， or 、 (title_ends.txt's [open_ends]) runs on; one that ends on ； does not
   CHECK(cleaned("全年共办理行政复议案件二十件，行政诉讼案件十五件，\n\n其中败诉案件一件。") ==
         "全年共办理行政复议案件二十件，行政诉讼案件十五件，其中败诉案件一件。");
   CHECK(cleaned("全年共办理行政复议案件二十件，行政诉讼案件十五件、\n\n行政赔偿案件一件。") ==

@@ -31,7 +31,8 @@
 namespace {
 
 constexpr std::size_t kGrain = __STDCPP_DEFAULT_NEW_ALIGNMENT__;   // 8 in wasm32, 16 on x86-64
-constexpr std::size_t kLargestFine = 256;
+constexpr unsigned kFineBits = 8;
+constexpr std::size_t kLargestFine = std::size_t{1} << kFineBits;   // 256
 constexpr std::size_t kFineClasses = kLargestFine / kGrain;
 // Blocks of 257 bytes to 32 KiB (the vectors and strings that grow while an
 // analysis fills them, about 30 a report) take the next power of two: from
@@ -40,7 +41,6 @@ constexpr std::size_t kFineClasses = kLargestFine / kGrain;
 // instructions). A 32 KiB class's page holds two blocks.
 constexpr unsigned kLargestSmallBits = 15;
 constexpr std::size_t kLargestSmall = std::size_t{1} << kLargestSmallBits;
-constexpr unsigned kFineBits = 8;   // kLargestFine is 1 << kFineBits
 constexpr std::size_t kClasses = kFineClasses + (kLargestSmallBits - kFineBits);
 constexpr unsigned kPageBits = 16;
 constexpr std::size_t kPageBytes = std::size_t{1} << kPageBits;
